@@ -36,6 +36,7 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -262,7 +263,9 @@ public final class KataCheck {
                                     .map(s -> ((MethodSource) s).getMethodName().equals(onlyMethod)).orElse(false)));
                 }
                 LauncherDiscoveryRequest request = builder.build();
-                Launcher launcher = LauncherFactory.create();
+                // No auto-registered listeners: the learner's progress board must not record CI's runs.
+                Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                        .enableTestExecutionListenerAutoRegistration(false).build());
                 launcher.execute(request, new TestExecutionListener() {
                     @Override
                     public void executionFinished(TestIdentifier id, TestExecutionResult result) {

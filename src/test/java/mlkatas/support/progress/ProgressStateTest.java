@@ -1,0 +1,112 @@
+package mlkatas.support.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import mlkatas.support.progress.ProgressState.Status;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Progress board: the state file and the board")
+class ProgressStateTest {
+
+    private static final Instant MONDAY = Instant.parse("2026-11-16T19:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("a missing file gives an empty history")
+    void missingFile() {
+        ProgressState state = ProgressState.load(dir.resolve(ProgressState.FILE_NAME));
+
+        assertThat(state.entry("Adam")).isNull();
+        assertThat(state.recovered()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a corrupt file is started afresh, never a crash")
+    void corruptFile() throws IOException {
+        Path file = dir.resolve(ProgressState.FILE_NAME);
+        Files.writeString(file, "Adam.status=HALF_WRITTEN\nAdam.tests=x\n", StandardCharsets.UTF_8);
+
+        ProgressState state = ProgressState.load(file);
+
+        assertThat(state.recovered()).isTrue();
+        assertThat(state.entry("Adam")).isNull();
+        assertThat(Board.render(state, MONDAY)).contains("started afresh");
+    }
+
+    @Test
+    @DisplayName("first red and first green are kept across runs and survive a round trip")
+    void historyKept() throws IOException {
+        Path file = dir.resolve(ProgressState.FILE_NAME);
+        ProgressState state = ProgressState.load(file);
+        state.record("Adam", Status.NOT_STARTED, 12, 12, "Examples > first step", MONDAY);
+        state.record("Adam", Status.RED, 12, 3, "Examples > first step", MONDAY.plus(Duration.ofMinutes(5)));
+        state.record("Adam", Status.GREEN, 12, 0, null, MONDAY.plus(Duration.ofMinutes(47)));
+        state.record("Adam", Status.RED, 12, 1, "Mistakes > bias", MONDAY.plus(Duration.ofDays(1)));
+        state.setLastRun(List.of("Adam"), "run-1");
+        state.save(file);
+
+        ProgressState again = ProgressState.load(file);
+
+        ProgressState.Entry adam = again.entry("Adam");
+        assertThat(adam.status()).isEqualTo(Status.RED);
+        assertThat(adam.firstRun()).isEqualTo(MONDAY);
+        assertThat(adam.firstRed()).isEqualTo(MONDAY.plus(Duration.ofMinutes(5)));
+        assertThat(adam.firstGreen()).isEqualTo(MONDAY.plus(Duration.ofMinutes(47)));
+        assertThat(adam.firstFailure()).isEqualTo("Mistakes > bias");
+        assertThat(again.lastRunKatas()).containsExactly("Adam");
+        assertThat(again.lastRunId()).isEqualTo("run-1");
+    }
+
+    @Test
+    @DisplayName("saving leaves exactly one file behind (written to a temporary file, then moved)")
+    void atomicSave() throws IOException {
+        Path file = dir.resolve(ProgressState.FILE_NAME);
+        ProgressState state = ProgressState.load(file);
+        state.record("Pca", Status.GREEN, 20, 0, null, MONDAY);
+        state.save(file);
+        state.save(file);
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(ProgressState.FILE_NAME);
+        }
+    }
+
+    @Test
+    @DisplayName("the board counts green katas per category and names the next kata")
+    void board() {
+        ProgressState state = new ProgressState();
+        state.record("LinearRegression", Status.RED, 27, 2, "Examples > one step", MONDAY);
+        state.record("LinearRegression", Status.GREEN, 27, 0, null, MONDAY.plus(Duration.ofMinutes(30)));
+        state.record("LogisticRegression", Status.NOT_STARTED, 20, 20, "Examples > x", MONDAY);
+        state.setLastRun(List.of("LinearRegression", "LogisticRegression"), "");
+
+        String board = Board.render(state, MONDAY.plus(Duration.ofHours(1)));
+
+        assertThat(board).contains("ML katas: 1/41 done")
+                .contains("1 Core ML Algorithms        1/5")
+                .contains("[green]       1.1 LinearRegression       27 tests pass, green 30 min after its first red run")
+                .contains("[not started] 1.2 LogisticRegression")
+                .contains("Next up: 1.2 LogisticRegression, see katas.md#12-logisticregression");
+    }
+
+    @Test
+    @DisplayName("the state file is found at the repository root from any folder below it")
+    void fileAtRoot() throws IOException {
+        Files.writeString(dir.resolve("katas.md"), "# katas");
+        Files.writeString(dir.resolve("pom.xml"), "<project/>");
+        Path deep = Files.createDirectories(dir.resolve("src/test/java"));
+
+        assertThat(ProgressState.fileFor(deep)).isEqualTo(dir.resolve(ProgressState.FILE_NAME));
+    }
+}
