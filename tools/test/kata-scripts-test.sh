@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Tests for tools/reference-branch and tools/kata, run against a temporary clone of this repository.
+#   bash tools/test/kata-scripts-test.sh
+set -euo pipefail
+
+top=$(git rev-parse --show-toplevel)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+check() { # description, command...
+    local description=$1
+    shift
+    if "$@" >"$tmp/out" 2>&1; then
+        passed=$((passed + 1))
+        echo "  ok   $description"
+    else
+        failed=$((failed + 1))
+        echo "  FAIL $description"
+        sed 's/^/         /' "$tmp/out"
+    fi
+}
+
+git clone -q "$top" "$tmp/repo"
+cd "$tmp/repo"
+# Test the scripts as they are in the working tree, not as last committed.
+cp "$top/tools/kata" "$top/tools/reference-branch" tools/
+git add tools/kata tools/reference-branch
+git -c user.name=t -c user.email=t@t commit -qm "scripts under test" --allow-empty
+git config user.name "Learner"
+git config user.email "learner@example.com"
+
+stub=src/main/java/mlkatas/algorithms/LinearRegression.java
+original=$(git show "HEAD:$stub")
+reference=$(git show "HEAD:reference/$stub")
+
+echo "tools/reference-branch"
+echo "// my attempt" >> "$stub"
+echo "// staged elsewhere" >> README.md 2>/dev/null || echo "// staged elsewhere" > README.md
+git add README.md
+status_before=$(git status --porcelain)
+diff_before=$(git diff; git diff --cached)
+check "creates the branch" tools/reference-branch
+check "leaves the working tree and the index untouched" \
+    test "$status_before$diff_before" = "$(git status --porcelain)$(git diff; git diff --cached)"
+check "the branch holds reference/src/main/java as src/main/java" \
+    test "$(git rev-parse reference:src/main/java)" = "$(git rev-parse HEAD:reference/src/main/java)"
+check "the branch's parent is HEAD" test "$(git rev-parse reference^)" = "$(git rev-parse HEAD)"
+check "everything outside src/main/java is HEAD's" \
+    test -z "$(git diff --name-only HEAD reference -- . ':!src/main/java')"
+first=$(git rev-parse reference)
+check "is idempotent" tools/reference-branch
+check "a second run gives the same commit" test "$first" = "$(git rev-parse reference)"
+check "git diff reference -- <stub> shows the reference" sh -c "git diff reference -- $stub | grep -q 'design.operate'"
+git stash -q
+git commit -q --allow-empty -m "learner commit"
+check "follows a new HEAD" tools/reference-branch
+check "the updated branch sits on the new HEAD" test "$(git rev-parse reference^)" = "$(git rev-parse HEAD)"
+git stash pop -q
+
+echo "tools/kata"
+git checkout -q -- "$stub"
+git reset -q
+git checkout -q -- README.md 2>/dev/null || rm -f README.md
+printf 'package mlkatas.algorithms;\n// solved\n' > "$stub"
+git commit -qam "my LinearRegression"
+check "reset restores the original stub after committed work" tools/kata reset LinearRegression
+check "  ... with the original content" test "$(cat "$stub")" = "$original"
+check "  ... touching no other file" test "$(git status --porcelain)" = " M $stub"
+check "  ... and staging nothing" git diff --cached --quiet
+echo "// more work" >> "$stub"
+check "reset refuses to discard uncommitted changes" sh -c "! tools/kata reset LinearRegression"
+check "  ... and leaves the file as it was" grep -q "more work" "$stub"
+check "reset --force discards them" tools/kata reset LinearRegression --force
+check "  ... with the original content" test "$(cat "$stub")" = "$original"
+git checkout -q -- "$stub"
+check "reference loads the reference solution" tools/kata reference LinearRegression
+check "  ... with the reference content" test "$(cat "$stub")" = "$reference"
+check "reference refuses to overwrite uncommitted changes" sh -c "! tools/kata reference LinearRegression"
+check "reference --force overwrites them" tools/kata reference LinearRegression --force
+check "an unknown kata is an error" sh -c "! tools/kata reset NoSuchKata"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
