@@ -1,9 +1,10 @@
 """Oracle for kata 1.2 LogisticRegression: a NumPy replay of the exact gradient-descent iteration.
 
-The replay computes the loss stably (np.logaddexp(0, z) − y·z is softplus(z) − y·z) and σ through
-scipy-free NumPy arithmetic that never evaluates e^z for a large positive z. Cases vary the shape, the
-learning rate, the number of iterations and the magnitude of the features, up to features of 1e4 whose
-logits reach thousands, where a naive ln σ(z) returns −∞.
+The replay computes the loss stably (np.logaddexp(0, z) − y·z is softplus(z) − y·z) and σ in a form that
+never evaluates e^z for a large positive z. Cases vary the shape, the learning rate, the number of
+iterations and the magnitude of the features. The last two use a learning rate far too large for features
+of 1e3 and 1e4 (as happens without feature scaling): the loss oscillates and the logits reach thousands and
+beyond 1e4, where a naive ln σ(z) returns −∞.
 """
 import numpy as np
 
@@ -40,8 +41,8 @@ def main():
         ("every label 0", 6, 3, 1.0, 0.1, 50, "zeros"),
         ("single sample", 1, 3, 1.0, 0.3, 10, "noisy"),
         ("more features than samples", 4, 7, 1.0, 0.1, 60, "noisy"),
-        ("features around 1e3, saturated logits", 10, 2, 1e3, 1e-3, 20, "noisy"),
-        ("features around 1e4, logits in the thousands", 10, 3, 1e4, 1e-4, 15, "noisy"),
+        ("features around 1e3, rate too large: logits in the thousands", 10, 2, 1e3, 1e-3, 20, "noisy"),
+        ("features around 1e4, rate too large: logits beyond 1e4", 10, 3, 1e4, 1e-4, 15, "noisy"),
     ]:
         x = rng.uniform(-1, 1, size=(m, n)) * scale
         if labels == "ones":
