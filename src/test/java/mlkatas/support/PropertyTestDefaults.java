@@ -2,20 +2,35 @@ package mlkatas.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * Shortens QuickTheories' failure messages to what a learner needs.
+ * Defaults for QuickTheories that suit a learner's red-green loop, applied to every test class.
  *
- * <p>QuickTheories writes the whole stack trace of the failure's cause into its message, which Surefire's
+ * <p>Shrinking: QuickTheories spends up to 100 shrink cycles per example looking for a smaller failing
+ * input. That is seconds per property when every input fails (an unimplemented stub), most of it wasted.
+ * Unless {@code QT_SHRINKS} is set, this extension caps it at {@value #SHRINK_CYCLES}, which still shrinks
+ * real failures to small inputs.
+ *
+ * <p>Messages: QuickTheories writes the whole stack trace of the failure's cause into its message, which Surefire's
  * stack-trace trimming cannot reach. This extension keeps the falsifying input and the cause's message and
  * only the stack frames in the katas' own code ({@code mlkatas.*}). It is registered for every test through
  * {@code META-INF/services} (auto-detection is enabled in {@code junit-platform.properties}).
  */
-public final class ReadablePropertyFailures implements TestExecutionExceptionHandler {
+public final class PropertyTestDefaults implements BeforeAllCallback, TestExecutionExceptionHandler {
+
+    static final int SHRINK_CYCLES = 200;
 
     private static final String CAUSE_MARKER = "Cause was :-";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (System.getProperty("QT_SHRINKS") == null) {
+            System.setProperty("QT_SHRINKS", Integer.toString(SHRINK_CYCLES));
+        }
+    }
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
