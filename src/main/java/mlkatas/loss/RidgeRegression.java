@@ -1,0 +1,56 @@
+package mlkatas.loss;
+
+/**
+ * Kata 2.3 RidgeRegression: the L2-regularised squared-error loss and its gradient.
+ *
+ * <p>See katas.md, section "2.3 RidgeRegression".
+ */
+public final class RidgeRegression {
+
+    private RidgeRegression() {
+    }
+
+    /**
+     * The ridge loss: the mean squared error plus α times the squared L2 norm of the weights.
+     * <pre>
+     *   loss = (1/m)·Σᵢ (yᵢ − xᵢ·w)² + α·Σⱼ wⱼ²
+     * </pre>
+     * Every weight is penalised (if {@code x} has a column of ones, its weight is penalised too).
+     *
+     * @param x     m×n design matrix, one row per sample
+     * @param w     n weights
+     * @param yTrue m targets
+     * @param alpha regularisation strength, finite and ≥ 0 (0 gives the plain MSE)
+     * @return the loss, ≥ 0
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if {@code x} is empty or ragged, {@code w} does not have n entries,
+     *                                  {@code yTrue} does not have m entries, or {@code alpha} is not finite
+     *                                  and ≥ 0
+     */
+    public static double loss(double[][] x, double[] w, double[] yTrue, double alpha) {
+        throw new UnsupportedOperationException(
+                "Kata 2.3 RidgeRegression: implement loss(...), see katas.md#23-ridgeregression");
+    }
+
+    /**
+     * The gradient of {@link #loss} with respect to w:
+     * <pre>
+     *   ∇loss = −(2/m)·Xᵀ(y − Xw) + 2α·w
+     * </pre>
+     *
+     * @param x     m×n design matrix, one row per sample
+     * @param w     n weights
+     * @param yTrue m targets
+     * @param alpha regularisation strength, finite and ≥ 0
+     * @return the gradient, a new array of length n
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if {@code x} is empty or ragged, {@code w} does not have n entries,
+     *                                  {@code yTrue} does not have m entries, or {@code alpha} is not finite
+     *                                  and ≥ 0
+     */
+    public static double[] gradient(double[][] x, double[] w, double[] yTrue, double alpha) {
+        throw new UnsupportedOperationException(
+                "Kata 2.3 RidgeRegression: implement gradient(...), see katas.md#23-ridgeregression");
+    }
+
+}
