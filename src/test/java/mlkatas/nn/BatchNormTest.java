@@ -134,7 +134,7 @@ class BatchNormTest {
         @Test
         @DisplayName("adding a constant to one channel changes nothing")
         void shiftInvariance() {
-            qt().withExamples(100)
+            qt().withExamples(50)
                     .forAll(problems(), Gens.values(-100, 100), integers().between(0, 2))
                     .checkAssert((p, shift, channel) -> {
                         int c = channel % p.x()[0].length;
