@@ -1,0 +1,109 @@
+// Mistake: uses (1/m)·(p − y) as the derivative of the mean of (p − y)², dropping the 2
+// Caught by: missingFactorTwo
+package mlkatas.nn;
+
+import mlkatas.Checks;
+import org.apache.commons.math3.util.FastMath;
+
+/**
+ * Kata 4.1 SingleNeuron: train one sigmoid neuron on the mean squared error with backpropagation.
+ *
+ * <p>See katas.md, section "4.1 SingleNeuron".
+ */
+public final class SingleNeuron {
+
+    private SingleNeuron() {
+    }
+
+    /**
+     * The trained neuron and its training curve.
+     *
+     * @param weights    the final weights, length n
+     * @param bias       the final bias
+     * @param mseHistory one mean squared error per epoch, each computed <em>before</em> that epoch's update
+     */
+    public record Result(double[] weights, double bias, double[] mseHistory) {
+    }
+
+    /**
+     * Trains a single neuron p = σ(Xw + b) by full-batch gradient descent on MSE = mean((p − y)²).
+     *
+     * <p>Each epoch, with m samples:
+     * <pre>
+     *   p   = σ(X·w + b)                      σ(z) = 1 / (1 + e^(−z))
+     *   mse = mean((p − y)²)                  recorded before the update
+     *   δ   = (2/m) · (p − y) ⊙ p ⊙ (1 − p)   the chain rule: dMSE/dp · σ'(z)
+     *   w  ← w − learningRate · Xᵀδ
+     *   b  ← b − learningRate · Σδ
+     * </pre>
+     * Labels are real targets: 0/1, soft labels and values outside [0, 1] are all allowed.
+     *
+     * @param features       m×n matrix, one row per sample
+     * @param labels         m finite targets
+     * @param initialWeights n starting weights (not modified)
+     * @param initialBias    the starting bias, finite
+     * @param learningRate   finite and &gt; 0
+     * @param epochs         number of updates, ≥ 0 (0 returns the initial parameters and an empty history)
+     * @return the final weights (a new array), the final bias and the MSE history (length {@code epochs})
+     * @throws NullPointerException     if {@code features}, {@code labels} or {@code initialWeights} is null
+     * @throws IllegalArgumentException if {@code features} is empty or ragged, {@code labels} does not have m
+     *                                  entries or is not finite, {@code initialWeights} does not have n
+     *                                  entries, {@code initialBias} is not finite, {@code learningRate} is not
+     *                                  finite and &gt; 0, or {@code epochs} &lt; 0
+     */
+    public static Result train(double[][] features, double[] labels, double[] initialWeights, double initialBias,
+                               double learningRate, int epochs) {
+        int n = Checks.matrix(features, "features");
+        Checks.notNull(labels, "labels");
+        Checks.notNull(initialWeights, "initialWeights");
+        Checks.length(labels.length, features.length, "labels", "one target per row of features");
+        Checks.finite(labels, "labels");
+        Checks.length(initialWeights.length, n, "initialWeights", "one weight per column of features");
+        if (!Double.isFinite(initialBias)) {
+            throw new IllegalArgumentException("initialBias must be finite, was " + initialBias);
+        }
+        Checks.positive(learningRate, "learningRate");
+        Checks.nonNegative(epochs, "epochs");
+
+        int m = features.length;
+        double[] weights = initialWeights.clone();
+        double bias = initialBias;
+        double[] history = new double[epochs];
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            double[] p = new double[m];
+            double squaredError = 0;
+            for (int i = 0; i < m; i++) {
+                p[i] = sigmoid(dot(features[i], weights) + bias);
+                squaredError += (p[i] - labels[i]) * (p[i] - labels[i]);
+            }
+            history[epoch] = squaredError / m;
+
+            double[] weightGradient = new double[n];
+            double biasGradient = 0;
+            for (int i = 0; i < m; i++) {
+                double delta = 1.0 / m * (p[i] - labels[i]) * p[i] * (1 - p[i]);
+                for (int j = 0; j < n; j++) {
+                    weightGradient[j] += features[i][j] * delta;
+                }
+                biasGradient += delta;
+            }
+            for (int j = 0; j < n; j++) {
+                weights[j] -= learningRate * weightGradient[j];
+            }
+            bias -= learningRate * biasGradient;
+        }
+        return new Result(weights, bias, history);
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + FastMath.exp(-z));
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int j = 0; j < a.length; j++) {
+            sum += a[j] * b[j];
+        }
+        return sum;
+    }
+}
