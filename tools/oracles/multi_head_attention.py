@@ -62,8 +62,8 @@ def main():
                             f"                {matrix(k)},\n"
                             f"                {matrix(v)},\n"
                             f"                {matrix(out[0].detach().numpy())})")
-    body = ("    record ForwardCase(String name, int heads, double[][] x, double[][] wq, double[][] wk, double[][] wv,\n"
-            "                       double[][] wo, double[][] expected) {\n"
+    body = ("    record ForwardCase(String name, int heads, double[][] x, double[][] wq, double[][] wk,\n"
+            "                       double[][] wv, double[][] wo, double[][] expected) {\n"
             "        @Override\n"
             "        public String toString() {\n"
             "            return name;\n"

@@ -1,4 +1,4 @@
-// Mistake: cuts the heads out of the row-major flattened matrices (a reshape to heads × n × d_head without the transpose), so heads mix rows
+// Mistake: cuts heads from the row-major flattened matrices (reshape to heads×n×d_head, no transpose)
 // Caught by: splitRowsInsteadOfColumns
 package mlkatas.transformer;
 

@@ -259,7 +259,8 @@ class GruCellTest {
         @DisplayName("step rejects null or wrongly sized x and hPrev, naming them")
         void badStepArguments() {
             GruCell cell = new GruCell(filled(2, 3, 0.1, 0.2), filled(2, 3, 0.1, 0.2), filled(2, 3, 0.1, 0.2));
-            assertThatNullPointerException().isThrownBy(() -> cell.step(null, new double[2])).withMessageContaining("x");
+            assertThatNullPointerException().isThrownBy(() -> cell.step(null, new double[2]))
+                    .withMessageContaining("x");
             assertThatNullPointerException().isThrownBy(() -> cell.step(new double[3], null))
                     .withMessageContaining("hPrev");
             assertThatIllegalArgumentException().isThrownBy(() -> cell.step(new double[2], new double[2]))

@@ -8,8 +8,8 @@ final class MultiHeadAttentionOracle {
     private MultiHeadAttentionOracle() {
     }
 
-    record ForwardCase(String name, int heads, double[][] x, double[][] wq, double[][] wk, double[][] wv,
-                       double[][] wo, double[][] expected) {
+    record ForwardCase(String name, int heads, double[][] x, double[][] wq, double[][] wk,
+                       double[][] wv, double[][] wo, double[][] expected) {
         @Override
         public String toString() {
             return name;

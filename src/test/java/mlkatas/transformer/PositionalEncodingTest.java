@@ -145,7 +145,8 @@ class PositionalEncodingTest {
         void shiftIsARotation() {
             // sin(a + b) = sin a cos b + cos a sin b and cos(a + b) = cos a cos b − sin a sin b:
             // a fixed offset is a linear map of the encoding, which is why relative positions are easy to learn.
-            qt().withExamples(100).forAll(integers().between(2, 40), integers().between(2, 24), integers().between(1, 20))
+            qt().withExamples(100)
+                    .forAll(integers().between(2, 40), integers().between(2, 24), integers().between(1, 20))
                     .checkAssert((length, d, k) -> {
                         double[][] pe = PositionalEncoding.encode(length + k, d);
                         double[] shift = PositionalEncoding.encode(k + 1, d)[k];

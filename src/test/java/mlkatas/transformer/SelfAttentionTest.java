@@ -61,7 +61,7 @@ class SelfAttentionTest {
 
         @Test
         @Order(2)
-        @DisplayName("Deep-ML 53: X = I, W_q = W_k = I, W_v = [[1,2],[3,4]] → [[1.660477, 2.660477], [2.339523, 3.339523]]")
+        @DisplayName("Deep-ML 53: X = I, W_q = W_k = I, W_v = [[1,2],[3,4]] → [[1.660477, 2.660477], [2.339523, …]]")
         void deepMlIdentity() {
             double[][] x = {{1, 0}, {0, 1}};
             double[][] identity = {{1, 0}, {0, 1}};
@@ -265,7 +265,8 @@ class SelfAttentionTest {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> SelfAttention.attention(m, new double[][] {{1, 2}, {3}}, m))
                     .withMessageContaining("k");
-            assertThatIllegalArgumentException().isThrownBy(() -> SelfAttention.attention(m, m, new double[][] {{}, {}}))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> SelfAttention.attention(m, m, new double[][] {{}, {}}))
                     .withMessageContaining("v");
         }
 

@@ -152,14 +152,15 @@ public final class Lstm {
     /** Checks a gate against the shapes I and H and returns a deep copy. */
     private Gate checkedCopy(Gate gate, String name) {
         Checks.notNull(gate, name);
-        double[][] w = exactShape(gate.inputWeights(), hiddenSize, inputSize, name + ".inputWeights");
-        double[][] u = exactShape(gate.recurrentWeights(), hiddenSize, hiddenSize, name + ".recurrentWeights");
+        double[][] w = exactShape(gate.inputWeights(), hiddenSize, inputSize, name + ".inputWeights", "H x I");
+        double[][] u = exactShape(gate.recurrentWeights(), hiddenSize, hiddenSize, name + ".recurrentWeights",
+                "H x H");
         Checks.notNull(gate.bias(), name + ".bias");
         Checks.length(gate.bias().length, hiddenSize, name + ".bias", "the hidden size H");
         return new Gate(w, u, gate.bias().clone());
     }
 
-    private static double[][] exactShape(double[][] m, int rows, int cols, String name) {
+    private static double[][] exactShape(double[][] m, int rows, int cols, String name, String symbols) {
         Checks.notNull(m, name);
         boolean ok = m.length == rows;
         for (int r = 0; ok && r < rows; r++) {
@@ -167,8 +168,7 @@ public final class Lstm {
             ok = m[r].length == cols;
         }
         if (!ok) {
-            throw new IllegalArgumentException(name + " must be " + rows + "x" + cols
-                    + " (H x " + (cols == rows && name.endsWith("recurrentWeights") ? "H" : "I")
+            throw new IllegalArgumentException(name + " must be " + rows + "x" + cols + " (" + symbols
                     + ", the forget gate's shape), but is " + describe(m));
         }
         double[][] copy = new double[rows][];
