@@ -1,0 +1,35 @@
+package mlkatas.evaluation;
+
+/**
+ * Kata 3.5 FScore: one number that balances precision and recall.
+ *
+ * <p>See katas.md, section "3.5 FScore".
+ */
+public final class FScore {
+
+    private FScore() {
+    }
+
+    /**
+     * The F-beta score, a weighted harmonic mean of precision P = TP / (TP + FP) and recall R = TP / (TP + FN):
+     * <pre>
+     *   F_β = (1 + β²) · P · R / (β² · P + R)
+     * </pre>
+     * β = 1 gives F1, the plain harmonic mean 2PR / (P + R); β &gt; 1 weighs recall more (F2), β &lt; 1
+     * precision more (F0.5). P and R follow the zero-denominator rules of their katas (0.0 when nothing is
+     * predicted positive or nothing is positive), and F_β is 0.0 when P · R = 0 (including empty arrays),
+     * never NaN.
+     *
+     * @param yTrue the true labels, each 0 or 1
+     * @param yPred the predicted labels, each 0 or 1, as many as {@code yTrue}
+     * @param beta  how many times more recall counts than precision, finite and &gt; 0
+     * @return F_β in [0, 1]
+     * @throws NullPointerException     if {@code yTrue} or {@code yPred} is null
+     * @throws IllegalArgumentException if a label is not 0 or 1, the lengths differ, or {@code beta} is not
+     *                                  finite and &gt; 0
+     */
+    public static double fScore(int[] yTrue, int[] yPred, double beta) {
+        throw new UnsupportedOperationException(
+                "Kata 3.5 FScore: implement fScore(...), see katas.md#35-fscore");
+    }
+}
