@@ -158,7 +158,7 @@ class AdamTest {
             // Adam's step is about lr whatever the gradient's size, so a start that is already at the minimum
             // (gradient ≈ 1e-16) gets kicked away by lr and v̂ is too small to damp the wobble for a long time.
             // Starting ≥ 1 away in every coordinate gives v̂ a memory of real gradients, which damps the end.
-            qt().withExamples(30)
+            qt().withExamples(15)
                     .forAll(Gens.vectors(1, 5, -3, 3), Gens.vectors(5, 0.5, 5), Gens.vectors(5, -3, 3))
                     .checkAssert((centre, curvatures, offsets) -> {
                         int n = centre.length;

@@ -51,7 +51,7 @@ class MomentumTest {
 
         @Test
         @Order(2)
-        @DisplayName("Deep-ML: θ [1, 2], g [0.1, 0.2], v [0.5, 1.0], η 0.01, μ 0.9 → θ [0.549, 1.098], v [0.451, 0.902]")
+        @DisplayName("Deep-ML: θ [1, 2], g [0.1, 0.2], v [0.5, 1], η 0.01, μ 0.9 → θ [0.549, 1.098], v [0.451, 0.902]")
         void deepMlBasic() {
             Momentum.Update update = Momentum.step(THETA, GRADIENT, VELOCITY, 0.01, 0.9);
 
