@@ -1,0 +1,64 @@
+// Mistake: moves θ by the old velocity v instead of the new one v'
+// Caught by: parameterUpdatedWithOldVelocity
+package mlkatas.optim;
+
+import mlkatas.Checks;
+
+/**
+ * Kata 5.2 Momentum: one step of gradient descent with (heavy-ball) momentum.
+ *
+ * <p>See katas.md, section "5.2 Momentum".
+ *
+ * <pre>
+ *   v' = μ·v + η·g        the velocity remembers a decaying sum of past steps
+ *   θ' = θ − v'           the parameter moves by the new velocity
+ * </pre>
+ * With μ = 0 this is plain gradient descent θ' = θ − η·g. Under a constant gradient the velocity
+ * approaches η·g/(1 − μ): momentum μ = 0.9 makes steps up to ten times longer.
+ */
+public final class Momentum {
+
+    private Momentum() {
+    }
+
+    /**
+     * The parameter and the velocity after one momentum step.
+     *
+     * @param parameter θ', a new array
+     * @param velocity  v', a new array
+     */
+    public record Update(double[] parameter, double[] velocity) {
+    }
+
+    /**
+     * Computes one momentum step. The inputs are not modified.
+     *
+     * @param parameter    θ, the current parameters (non-empty)
+     * @param gradient     g = ∂loss/∂θ at θ, same length as {@code parameter}
+     * @param velocity     v, the velocity returned by the previous step (zeros before the first), same length
+     * @param learningRate η, finite and &gt; 0
+     * @param momentum     μ, in [0, 1)
+     * @return θ' = θ − v' and v' = μ·v + η·g, as new arrays
+     * @throws NullPointerException     if an array is null
+     * @throws IllegalArgumentException if {@code parameter} is empty, the lengths differ, or a hyper-parameter is
+     *                                  out of range (the message names it)
+     */
+    public static Update step(double[] parameter, double[] gradient, double[] velocity, double learningRate,
+                              double momentum) {
+        int n = Checks.vector(parameter, "parameter");
+        Checks.notNull(gradient, "gradient");
+        Checks.notNull(velocity, "velocity");
+        Checks.length(gradient.length, n, "gradient", "one entry per parameter");
+        Checks.length(velocity.length, n, "velocity", "one entry per parameter");
+        Checks.positive(learningRate, "learningRate");
+        Checks.inHalfOpenRange(momentum, 0, 1, "momentum");
+
+        double[] newVelocity = new double[n];
+        double[] newParameter = new double[n];
+        for (int i = 0; i < n; i++) {
+            newVelocity[i] = momentum * velocity[i] + learningRate * gradient[i];
+            newParameter[i] = parameter[i] - velocity[i];
+        }
+        return new Update(newParameter, newVelocity);
+    }
+}
