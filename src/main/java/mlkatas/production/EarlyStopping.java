@@ -1,0 +1,75 @@
+package mlkatas.production;
+
+/**
+ * Kata 9.3 EarlyStopping: stop training once the validation loss stops improving.
+ *
+ * <p>See katas.md, section "9.3 EarlyStopping".
+ *
+ * <p>The rule, for epochs 0, 1, 2, …: the first epoch sets the best loss; after that an epoch
+ * <em>improves</em> when {@code loss < best − minDelta} (strictly), which makes it the new best and resets
+ * the count of epochs without improvement; any other epoch adds one to that count. Training stops at the
+ * epoch where the count reaches {@code patience}.
+ */
+public final class EarlyStopping {
+
+    /**
+     * What {@link #decide} concludes for a whole loss curve.
+     *
+     * @param stopEpoch the 0-based epoch at which training stops, or the last epoch if it never stops
+     * @param bestEpoch the 0-based epoch with the best loss seen up to {@code stopEpoch}
+     */
+    public record Decision(int stopEpoch, int bestEpoch) {
+    }
+
+    /**
+     * Creates a stopper that has seen no epoch yet.
+     *
+     * @param patience how many epochs in a row without improvement stop training, ≥ 1
+     * @param minDelta how much lower than the best a loss must be to count as an improvement, finite and ≥ 0
+     * @throws IllegalArgumentException if {@code patience} &lt; 1 or {@code minDelta} is not finite and ≥ 0
+     */
+    public EarlyStopping(int patience, double minDelta) {
+        throw new UnsupportedOperationException(
+                "Kata 9.3 EarlyStopping: implement the constructor, see katas.md#93-earlystopping");
+    }
+
+    /**
+     * Records the validation loss of the next epoch.
+     *
+     * <p>Once this has returned true it keeps returning true and ignores further losses.
+     *
+     * @param validationLoss the epoch's validation loss (±∞ allowed, NaN not)
+     * @return true once training should stop
+     * @throws IllegalArgumentException if {@code validationLoss} is NaN
+     */
+    public boolean update(double validationLoss) {
+        throw new UnsupportedOperationException(
+                "Kata 9.3 EarlyStopping: implement update(...), see katas.md#93-earlystopping");
+    }
+
+    /**
+     * The 0-based epoch of the best loss so far, −1 before the first {@link #update}.
+     *
+     * @return the best epoch
+     */
+    public int bestEpoch() {
+        throw new UnsupportedOperationException(
+                "Kata 9.3 EarlyStopping: implement bestEpoch(), see katas.md#93-earlystopping");
+    }
+
+    /**
+     * Replays a whole loss curve through the rule.
+     *
+     * @param validationLosses one validation loss per epoch, at least one, none NaN
+     * @param patience         ≥ 1
+     * @param minDelta         finite and ≥ 0
+     * @return the stop epoch (the last epoch if training never stops) and the best epoch, both 0-based
+     * @throws NullPointerException     if {@code validationLosses} is null
+     * @throws IllegalArgumentException if {@code validationLosses} is empty or holds NaN, {@code patience} &lt; 1,
+     *                                  or {@code minDelta} is not finite and ≥ 0
+     */
+    public static Decision decide(double[] validationLosses, int patience, double minDelta) {
+        throw new UnsupportedOperationException(
+                "Kata 9.3 EarlyStopping: implement decide(...), see katas.md#93-earlystopping");
+    }
+}

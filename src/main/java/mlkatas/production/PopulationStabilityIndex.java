@@ -1,0 +1,56 @@
+package mlkatas.production;
+
+/**
+ * Kata 9.4 PopulationStabilityIndex: how far has a feature's distribution drifted in production?
+ *
+ * <p>See katas.md, section "9.4 PopulationStabilityIndex".
+ */
+public final class PopulationStabilityIndex {
+
+    private PopulationStabilityIndex() {
+    }
+
+    /** The usual reading of a PSI value. */
+    public enum DriftLevel {
+        /** PSI &lt; 0.1: no meaningful change. */
+        NONE,
+        /** 0.1 ≤ PSI &lt; 0.25: some drift, worth watching. */
+        MODERATE,
+        /** PSI ≥ 0.25: the population has changed; act. */
+        SIGNIFICANT
+    }
+
+    /**
+     * A PSI value and its reading.
+     *
+     * @param psi   Σ (prod − ref)·ln(prod/ref), ≥ 0
+     * @param level NONE below 0.1, MODERATE below 0.25, SIGNIFICANT from 0.25
+     */
+    public record Result(double psi, DriftLevel level) {
+    }
+
+    /**
+     * Computes the population stability index of {@code production} against {@code reference}.
+     *
+     * <p>Bins come from the reference alone: {@code bins} equal-width bins over [min, max] of the reference,
+     * with inner edges e_i = min + i·(max − min)/bins for i = 1 … bins − 1. A value belongs to the bin whose
+     * [lo, hi) contains it (a value on an inner edge goes to the upper bin); the first and last bins are
+     * open-ended, so production values below min or above max still count. Per bin, the proportions
+     * ref_b and prod_b of each sample; a proportion of 0 is replaced by 1e-4 (no renormalising). Then
+     * <pre>
+     *   PSI = Σ_b (prod_b − ref_b) · ln(prod_b / ref_b)
+     * </pre>
+     *
+     * @param reference  the baseline sample (e.g. training data), finite, not constant
+     * @param production the new sample, finite, at least one value
+     * @param bins       number of bins, ≥ 1
+     * @return the PSI and its drift level
+     * @throws NullPointerException     if {@code reference} or {@code production} is null
+     * @throws IllegalArgumentException if either sample is empty or not finite, {@code bins} &lt; 1, or the
+     *                                  reference is constant
+     */
+    public static Result psi(double[] reference, double[] production, int bins) {
+        throw new UnsupportedOperationException(
+                "Kata 9.4 PopulationStabilityIndex: implement psi(...), see katas.md#94-populationstabilityindex");
+    }
+}
