@@ -2,6 +2,7 @@ package mlkatas.algorithms;
 
 import static mlkatas.support.KataAssertions.assertAllFinite;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
+import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -446,9 +447,5 @@ class KMeansTest {
     /** max(1, the largest |coordinate|): turns a relative tolerance into an absolute one. */
     private static double scale(double[][] m) {
         return Math.max(1, Arrays.stream(m).flatMapToDouble(Arrays::stream).map(Math::abs).max().orElse(0));
-    }
-
-    private static double[][] deepCopy(double[][] m) {
-        return Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
     }
 }

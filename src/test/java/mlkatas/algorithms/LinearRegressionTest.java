@@ -1,6 +1,7 @@
 package mlkatas.algorithms;
 
 import static mlkatas.support.KataAssertions.assertVectorClose;
+import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -314,9 +315,5 @@ class LinearRegressionTest {
             sum += (prediction - y[i]) * (prediction - y[i]);
         }
         return sum / (2 * x.length);
-    }
-
-    private static double[][] deepCopy(double[][] m) {
-        return Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
     }
 }

@@ -2,6 +2,7 @@ package mlkatas.algorithms;
 
 import static mlkatas.support.KataAssertions.assertAllFinite;
 import static mlkatas.support.KataAssertions.assertVectorClose;
+import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -493,9 +494,5 @@ class LogisticRegressionTest {
     /** max(1, max |v|): turns a relative tolerance into an absolute one. */
     private static double scale(double[] v) {
         return Math.max(1, Arrays.stream(v).map(Math::abs).max().orElse(0));
-    }
-
-    private static double[][] deepCopy(double[][] m) {
-        return Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
     }
 }

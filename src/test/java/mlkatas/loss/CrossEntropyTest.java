@@ -1,5 +1,6 @@
 package mlkatas.loss;
 
+import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -494,9 +495,5 @@ class CrossEntropyTest {
     private static double[] softmax(double[] z) {
         double max = Arrays.stream(z).max().orElseThrow();
         return normalise(Arrays.stream(z).map(x -> Math.exp(x - max)).toArray());
-    }
-
-    private static double[][] deepCopy(double[][] m) {
-        return Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
     }
 }

@@ -2,6 +2,7 @@ package mlkatas.nn;
 
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
+import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -138,7 +139,7 @@ class BatchNormTest {
                     .forAll(problems(), Gens.values(-100, 100), integers().between(0, 2))
                     .checkAssert((p, shift, channel) -> {
                         int c = channel % p.x()[0].length;
-                        double[][][][] shifted = copy(p.x());
+                        double[][][][] shifted = deepCopy(p.x());
                         for (double[][][] sample : shifted) {
                             for (double[] row : sample[c]) {
                                 for (int w = 0; w < row.length; w++) {
@@ -162,7 +163,7 @@ class BatchNormTest {
                         int channels = p.gamma().length;
                         double[][][][] standard = BatchNorm.forward(p.x(), filled(channels, 1), filled(channels, 0),
                                 EPS);
-                        double[][][][] expected = copy(standard);
+                        double[][][][] expected = deepCopy(standard);
                         for (double[][][] sample : expected) {
                             for (int c = 0; c < channels; c++) {
                                 for (double[] row : sample[c]) {
@@ -185,7 +186,7 @@ class BatchNormTest {
             qt().withExamples(100)
                     .forAll(problems())
                     .checkAssert(p -> {
-                        double[][][][] x = copy(p.x());
+                        double[][][][] x = deepCopy(p.x());
                         double[] gamma = p.gamma().clone();
                         double[] beta = p.beta().clone();
 
@@ -593,12 +594,6 @@ class BatchNormTest {
     private static double populationVariance(double[] v) {
         double m = mean(v);
         return Arrays.stream(v).map(a -> (a - m) * (a - m)).sum() / v.length;
-    }
-
-    private static double[][][][] copy(double[][][][] x) {
-        return Arrays.stream(x).map(sample -> Arrays.stream(sample)
-                .map(plane -> Arrays.stream(plane).map(double[]::clone).toArray(double[][]::new))
-                .toArray(double[][][]::new)).toArray(double[][][][]::new);
     }
 
     /** Compares two B×C×H×W tensors plane by plane, naming the first plane that differs. */

@@ -2,6 +2,7 @@ package mlkatas.nn;
 
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
+import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -504,9 +505,5 @@ class DenseLayerTest {
         if (wrong.length() > 0) {
             fail(String.format("%s%nanalytic and numerical gradients disagree:%s", what, wrong));
         }
-    }
-
-    private static double[][] deepCopy(double[][] m) {
-        return Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
     }
 }

@@ -1,6 +1,7 @@
 package mlkatas.nn;
 
 import static mlkatas.support.KataAssertions.assertVectorClose;
+import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -392,9 +393,5 @@ class SingleNeuronTest {
             fail(String.format("%s%n(the last entry is the bias) analytic and numerical gradients disagree:%s",
                     what, wrong));
         }
-    }
-
-    private static double[][] deepCopy(double[][] m) {
-        return Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
     }
 }

@@ -1,6 +1,7 @@
 package mlkatas.optim;
 
 import static mlkatas.support.KataAssertions.assertMatrixClose;
+import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -342,9 +343,5 @@ class GradientClippingTest {
             }
         }
         return out;
-    }
-
-    private static double[][] deepCopy(double[][] m) {
-        return Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
     }
 }

@@ -2,6 +2,8 @@ package mlkatas.transformer;
 
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
+import static mlkatas.support.Matrices.deepCopy;
+import static mlkatas.support.Matrices.times;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -460,23 +462,7 @@ class MultiHeadAttentionTest {
         return m;
     }
 
-    private static double[][] times(double[][] a, double[][] b) {
-        double[][] c = new double[a.length][b[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < b[0].length; j++) {
-                for (int t = 0; t < b.length; t++) {
-                    c[i][j] += a[i][t] * b[t][j];
-                }
-            }
-        }
-        return c;
-    }
-
     private static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
-    }
-
-    private static double[][] deepCopy(double[][] m) {
-        return Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
     }
 }
