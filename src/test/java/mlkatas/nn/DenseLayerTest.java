@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.assertj.core.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -490,20 +489,6 @@ class DenseLayerTest {
      * (see {@link #GRADIENT_ABSOLUTE}).
      */
     private static void assertGradientClose(String what, double[][] analytic, double[][] numerical) {
-        assertThat(analytic.length).as("%s: rows", what).isEqualTo(numerical.length);
-        StringBuilder wrong = new StringBuilder();
-        for (int i = 0; i < analytic.length; i++) {
-            assertThat(analytic[i].length).as("%s: length of row %d", what, i).isEqualTo(numerical[i].length);
-            for (int j = 0; j < analytic[i].length; j++) {
-                double relative = GradientCheck.relativeError(analytic[i][j], numerical[i][j]);
-                if (relative > GRADIENT_RELATIVE && Math.abs(analytic[i][j] - numerical[i][j]) > GRADIENT_ABSOLUTE) {
-                    wrong.append(String.format("%n  [%d][%d] analytic %s, numerical %s, relative error %.2g", i, j,
-                            analytic[i][j], numerical[i][j], relative));
-                }
-            }
-        }
-        if (wrong.length() > 0) {
-            fail(String.format("%s%nanalytic and numerical gradients disagree:%s", what, wrong));
-        }
+        GradientCheck.assertGradientMatches(what, analytic, numerical, GRADIENT_RELATIVE, GRADIENT_ABSOLUTE);
     }
 }

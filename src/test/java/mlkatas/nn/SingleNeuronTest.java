@@ -5,7 +5,6 @@ import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -381,17 +380,7 @@ class SingleNeuronTest {
      * (see {@link #GRADIENT_ABSOLUTE}).
      */
     private static void assertGradientClose(String what, double[] analytic, double[] numerical) {
-        StringBuilder wrong = new StringBuilder();
-        for (int i = 0; i < analytic.length; i++) {
-            double relative = GradientCheck.relativeError(analytic[i], numerical[i]);
-            if (relative > GRADIENT_RELATIVE && Math.abs(analytic[i] - numerical[i]) > GRADIENT_ABSOLUTE) {
-                wrong.append(String.format("%n  [%d] analytic %s, numerical %s, relative error %.2g", i, analytic[i],
-                        numerical[i], relative));
-            }
-        }
-        if (wrong.length() > 0) {
-            fail(String.format("%s%n(the last entry is the bias) analytic and numerical gradients disagree:%s",
-                    what, wrong));
-        }
+        GradientCheck.assertGradientMatches(what + " (the last entry is the bias)", analytic, numerical,
+                GRADIENT_RELATIVE, GRADIENT_ABSOLUTE);
     }
 }

@@ -68,6 +68,17 @@ public final class GradientCheck {
     /** Fails with every position whose relative error exceeds {@code maxRelativeError}. */
     public static void assertGradientMatches(String what, double[] analytic, double[] numerical,
                                              double maxRelativeError) {
+        assertGradientMatches(what, analytic, numerical, maxRelativeError, 0);
+    }
+
+    /**
+     * Like {@link #assertGradientMatches(String, double[], double[], double)}, but an entry also passes when its
+     * absolute error is at most {@code maxAbsoluteError}. Use it where gradient entries can be close to 0: central
+     * differences of a loss of size L carry an absolute rounding error of about ε·L/h, which is a huge relative
+     * error next to a true gradient of 1e-9.
+     */
+    public static void assertGradientMatches(String what, double[] analytic, double[] numerical,
+                                             double maxRelativeError, double maxAbsoluteError) {
         if (analytic.length != numerical.length) {
             fail(String.format("%s%nthe gradient has %d entries but the parameters have %d", what,
                     analytic.length, numerical.length));
@@ -75,7 +86,7 @@ public final class GradientCheck {
         StringBuilder worst = new StringBuilder();
         for (int i = 0; i < analytic.length; i++) {
             double error = relativeError(analytic[i], numerical[i]);
-            if (error > maxRelativeError) {
+            if (error > maxRelativeError && Math.abs(analytic[i] - numerical[i]) > maxAbsoluteError) {
                 worst.append(String.format("%n  [%d] analytic %s, numerical %s, relative error %.2g", i,
                         analytic[i], numerical[i], error));
             }
@@ -89,12 +100,19 @@ public final class GradientCheck {
     /** Matrix version of {@link #assertGradientMatches(String, double[], double[], double)}. */
     public static void assertGradientMatches(String what, double[][] analytic, double[][] numerical,
                                              double maxRelativeError) {
+        assertGradientMatches(what, analytic, numerical, maxRelativeError, 0);
+    }
+
+    /** Matrix version of {@link #assertGradientMatches(String, double[], double[], double, double)}. */
+    public static void assertGradientMatches(String what, double[][] analytic, double[][] numerical,
+                                             double maxRelativeError, double maxAbsoluteError) {
         if (analytic.length != numerical.length) {
             fail(String.format("%s%nthe gradient has %d rows but the parameters have %d", what,
                     analytic.length, numerical.length));
         }
         for (int i = 0; i < analytic.length; i++) {
-            assertGradientMatches(what + " (row " + i + ")", analytic[i], numerical[i], maxRelativeError);
+            assertGradientMatches(what + " (row " + i + ")", analytic[i], numerical[i], maxRelativeError,
+                    maxAbsoluteError);
         }
     }
 }
