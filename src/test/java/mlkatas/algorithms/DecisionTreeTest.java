@@ -20,6 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
 
@@ -229,6 +231,20 @@ class DecisionTreeTest {
             assertGain("S_sunny", sunny, Map.of("Humidity", 0.970, "Temperature", 0.570, "Wind", 0.019));
 
             assertIsId3Tree(tree, MITCHELL, MITCHELL_ATTRIBUTES, PLAY);
+        }
+
+        static final DecisionTreeOracle.Case[] SCIPY_CASES = DecisionTreeOracle.CASES;
+
+        @ParameterizedTest(name = "{0}")
+        @FieldSource("SCIPY_CASES")
+        @DisplayName("matches an ID3 replay whose entropies come from SciPy (scipy.stats.entropy, base 2)")
+        void matchesScipyReplay(DecisionTreeOracle.Case c) {
+            List<Map<String, String>> examples = table(c.header(), c.rows());
+            List<String> attributes = List.of(c.header().replace(" Label", "").split(" "));
+
+            Node tree = learn(examples, attributes, "Label");
+
+            assertThat(canonical(tree)).as("the learned tree (branches sorted by value)").isEqualTo(c.tree());
         }
 
         @Test
@@ -598,6 +614,17 @@ class DecisionTreeTest {
         if (node instanceof Split split) {
             return split.attribute() + split.branches().entrySet().stream()
                     .map(e -> e.getKey() + "→" + render(e.getValue()))
+                    .collect(Collectors.joining(", ", "(", ")"));
+        }
+        return node instanceof Leaf leaf ? leaf.label() : String.valueOf(node);
+    }
+
+    /** {@link #render} with every node's branches sorted by value, as the oracle script writes trees. */
+    private static String canonical(Node node) {
+        if (node instanceof Split split) {
+            return split.attribute() + split.branches().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + "→" + canonical(e.getValue()))
                     .collect(Collectors.joining(", ", "(", ")"));
         }
         return node instanceof Leaf leaf ? leaf.label() : String.valueOf(node);
