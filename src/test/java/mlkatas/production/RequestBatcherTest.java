@@ -34,6 +34,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -173,6 +174,27 @@ class RequestBatcherTest {
     @Order(3)
     @DisplayName("Oracle")
     class Oracle {
+
+        static final RequestBatcherOracle.Case[] NUMPY_CASES = RequestBatcherOracle.CASES;
+
+        @ParameterizedTest(name = "{0}")
+        @FieldSource("NUMPY_CASES")
+        @DisplayName("matches a NumPy replay of the planner (stable sort, ties and gaps equal to the wait)")
+        void matchesNumpyReplay(RequestBatcherOracle.Case c) {
+            List<Request> requests = new ArrayList<>();
+            for (int i = 0; i < c.ids().length; i++) {
+                requests.add(new Request(c.ids()[i], c.timestamps()[i], new double[] {c.ids()[i]}));
+            }
+
+            List<Batch> batches = RequestBatcher.plan(requests, c.maxBatchSize(), c.maxWaitSeconds());
+
+            assertThat(batches).as("number of batches").hasSize(c.batchIds().length);
+            for (int k = 0; k < batches.size(); k++) {
+                assertThat(batches.get(k).ids()).as("ids of batch %d", k).containsExactly(c.batchIds()[k]);
+                assertThat(batches.get(k).processTime()).as("processTime of batch %d", k)
+                        .isEqualTo(c.processTimes()[k]);
+            }
+        }
 
         @Test
         @DisplayName("matches the rules replayed as \"longest prefix that fits\", batch by batch")
