@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import mlkatas.support.progress.ProgressState.Status;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -26,14 +27,21 @@ import org.junit.platform.launcher.TestPlan;
  * {@value #MODE_PROPERTY} chooses what happens at the end of the run:
  * <ul>
  *   <li>unset (an IDE run): record and print the board;</li>
- *   <li>{@code maven}: record only; the build prints the board after Surefire's summary
- *       ({@link BoardReport});</li>
+ *   <li>{@code maven} (the learner's build, whose tests run inside Maven's JVM): record, and print the board
+ *       when that JVM exits, so that it comes after Surefire's summary and Maven's verdict, the last thing a
+ *       learner sees;</li>
  *   <li>{@code off} (the reference build): do nothing, the reference is not the learner's progress.</li>
  * </ul>
+ * The state file is found from the system property {@value #ROOT_PROPERTY} (the build sets it to the project
+ * folder) or else from the working directory.
  */
 public final class ProgressListener implements TestExecutionListener {
 
     public static final String MODE_PROPERTY = "mlkatas.board";
+    public static final String ROOT_PROPERTY = "mlkatas.root";
+
+    /** One board per JVM at exit, however many test plans ran in it. */
+    private static final AtomicBoolean BOARD_AT_EXIT = new AtomicBoolean();
 
     private final Map<String, KataRun> runs = new LinkedHashMap<>();
     private TestPlan plan;
@@ -82,7 +90,7 @@ public final class ProgressListener implements TestExecutionListener {
         if (mode.equals("off") || runs.isEmpty()) {
             return;
         }
-        Path file = ProgressState.fileFor(Path.of(System.getProperty("user.dir")));
+        Path file = ProgressState.fileFor(Path.of(System.getProperty(ROOT_PROPERTY, System.getProperty("user.dir"))));
         ProgressState state = ProgressState.load(file);
         Instant now = Instant.now();
         List<String> ran = new ArrayList<>();
@@ -92,7 +100,7 @@ public final class ProgressListener implements TestExecutionListener {
             state.record(kata, status, run.tests, run.failing, run.firstFailure, now);
             ran.add(kata);
         });
-        state.setLastRun(ran, System.getProperty("mlkatas.runId", ""));
+        state.setLastRun(ran);
         try {
             state.save(file);
         } catch (IOException e) {
@@ -100,6 +108,11 @@ public final class ProgressListener implements TestExecutionListener {
         }
         if (!mode.equals("maven")) {
             System.out.println(Board.render(state, now));
+        } else if (BOARD_AT_EXIT.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println(Board.render(ProgressState.load(file), Instant.now()));
+                System.out.flush();
+            }, "kata-progress-board"));
         }
     }
 

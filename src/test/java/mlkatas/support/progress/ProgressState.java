@@ -39,7 +39,6 @@ public final class ProgressState {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<String> lastRunKatas = new ArrayList<>();
-    private String lastRunId = "";
     private boolean recovered;
 
     /** Reads the state at {@code file}; a missing or corrupt file gives an empty state. */
@@ -65,7 +64,6 @@ public final class ProgressState {
                             instant(p.getProperty(prefix + "lastRun"))));
                 }
             }
-            state.lastRunId = p.getProperty("lastRun.id", "");
             String last = p.getProperty("lastRun.katas", "");
             if (!last.isBlank()) {
                 state.lastRunKatas.addAll(Arrays.asList(last.split(",")));
@@ -105,16 +103,10 @@ public final class ProgressState {
                 firstRed, firstGreen, now));
     }
 
-    /** The id of the build that made the latest run ("" when unknown, e.g. an IDE run). */
-    public String lastRunId() {
-        return lastRunId;
-    }
-
-    /** Remembers which katas the latest run covered (the board lists them) and the build it came from. */
-    public void setLastRun(List<String> katas, String runId) {
+    /** Remembers which katas the latest run covered (the board lists them). */
+    public void setLastRun(List<String> katas) {
         lastRunKatas.clear();
         lastRunKatas.addAll(katas);
-        lastRunId = runId == null ? "" : runId;
     }
 
     /** Writes the state to {@code file} atomically (temporary file in the same folder, then a move). */
@@ -132,7 +124,6 @@ public final class ProgressState {
             put(p, prefix + "lastRun", e.lastRun());
         });
         p.setProperty("lastRun.katas", String.join(",", lastRunKatas));
-        p.setProperty("lastRun.id", lastRunId);
         Path dir = file.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, FILE_NAME, ".tmp");
         try {

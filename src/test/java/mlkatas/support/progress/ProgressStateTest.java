@@ -53,7 +53,7 @@ class ProgressStateTest {
         state.record("Adam", Status.RED, 12, 3, "Examples > first step", MONDAY.plus(Duration.ofMinutes(5)));
         state.record("Adam", Status.GREEN, 12, 0, null, MONDAY.plus(Duration.ofMinutes(47)));
         state.record("Adam", Status.RED, 12, 1, "Mistakes > bias", MONDAY.plus(Duration.ofDays(1)));
-        state.setLastRun(List.of("Adam"), "run-1");
+        state.setLastRun(List.of("Adam"));
         state.save(file);
 
         ProgressState again = ProgressState.load(file);
@@ -65,7 +65,6 @@ class ProgressStateTest {
         assertThat(adam.firstGreen()).isEqualTo(MONDAY.plus(Duration.ofMinutes(47)));
         assertThat(adam.firstFailure()).isEqualTo("Mistakes > bias");
         assertThat(again.lastRunKatas()).containsExactly("Adam");
-        assertThat(again.lastRunId()).isEqualTo("run-1");
     }
 
     @Test
@@ -89,7 +88,7 @@ class ProgressStateTest {
         state.record("LinearRegression", Status.RED, 27, 2, "Examples > one step", MONDAY);
         state.record("LinearRegression", Status.GREEN, 27, 0, null, MONDAY.plus(Duration.ofMinutes(30)));
         state.record("LogisticRegression", Status.NOT_STARTED, 20, 20, "Examples > x", MONDAY);
-        state.setLastRun(List.of("LinearRegression", "LogisticRegression"), "");
+        state.setLastRun(List.of("LinearRegression", "LogisticRegression"));
 
         String board = Board.render(state, MONDAY.plus(Duration.ofHours(1)));
 
