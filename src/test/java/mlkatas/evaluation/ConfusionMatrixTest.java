@@ -3,18 +3,18 @@ package mlkatas.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static mlkatas.support.Gens.labelPairs;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Arrays;
-import mlkatas.support.Gens;
+import mlkatas.support.Gens.LabelPair;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import org.quicktheories.core.Gen;
 
 @DisplayName("3.2 ConfusionMatrix: count how predictions line up with the truth")
 class ConfusionMatrixTest {
@@ -327,12 +327,6 @@ class ConfusionMatrixTest {
     }
 
     /** True labels and predictions of the same length. */
-    record LabelPair(int[] yTrue, int[] yPred) {
-        @Override
-        public String toString() {
-            return "yTrue=" + Arrays.toString(yTrue) + ", yPred=" + Arrays.toString(yPred);
-        }
-    }
 
     /** A label pair and its number of classes. */
     record Labelled(LabelPair pair, int numClasses) {
@@ -340,15 +334,6 @@ class ConfusionMatrixTest {
         public String toString() {
             return pair + ", numClasses=" + numClasses;
         }
-    }
-
-    private static Gen<LabelPair> labelPairs(int minLength, int maxLength, int numClasses) {
-        Gen<Integer> lengths = integers().between(minLength, maxLength);
-        Gen<LabelPair> gen = in -> {
-            int n = lengths.generate(in);
-            return new LabelPair(Gens.labels(n, numClasses).generate(in), Gens.labels(n, numClasses).generate(in));
-        };
-        return gen.describedAs(LabelPair::toString);
     }
 
     private static int[][] binaryOfPairs(int[][] pairs) {

@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
+import static mlkatas.support.Gens.labelPairs;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
 
-import java.util.Arrays;
-import mlkatas.support.Gens;
+import mlkatas.support.Gens.LabelPair;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import org.quicktheories.core.Gen;
 
 @DisplayName("3.3 Precision: the fraction of predicted positives that are right")
 class PrecisionTest {
@@ -72,7 +70,7 @@ class PrecisionTest {
         @Test
         @DisplayName("precision lies in [0, 1] and equals TP / (TP + FP)")
         void inUnitIntervalAndEqualsCountRatio() {
-            qt().forAll(labelPairs(0, 60)).checkAssert(p -> {
+            qt().forAll(labelPairs(0, 60, 2)).checkAssert(p -> {
                 double precision = Precision.precision(p.yTrue(), p.yPred());
                 assertThat(precision).as("precision for %s", p).isBetween(0.0, 1.0)
                         .isCloseTo(ratio(count(p, 1, 1), count(p, 1, 1) + count(p, 0, 1)), within(EXACT));
@@ -82,7 +80,7 @@ class PrecisionTest {
         @Test
         @DisplayName("swapping yTrue and yPred gives the recall TP / (TP + FN)")
         void swappingGivesRecall() {
-            qt().forAll(labelPairs(0, 60)).checkAssert(p -> {
+            qt().forAll(labelPairs(0, 60, 2)).checkAssert(p -> {
                 double recall = ratio(count(p, 1, 1), count(p, 1, 1) + count(p, 1, 0));
                 assertThat(Precision.precision(p.yPred(), p.yTrue())).as("precision(yPred, yTrue) for %s", p)
                         .isCloseTo(recall, within(EXACT));
@@ -92,7 +90,7 @@ class PrecisionTest {
         @Test
         @DisplayName("only the samples predicted positive matter: changing yTrue elsewhere changes nothing")
         void onlyPredictedPositivesMatter() {
-            qt().forAll(labelPairs(1, 60)).checkAssert(p -> {
+            qt().forAll(labelPairs(1, 60, 2)).checkAssert(p -> {
                 int[] otherTruth = p.yTrue().clone();
                 for (int i = 0; i < otherTruth.length; i++) {
                     if (p.yPred()[i] == 0) {
@@ -108,7 +106,7 @@ class PrecisionTest {
         @Test
         @DisplayName("yTrue and yPred are left unchanged")
         void inputsUnchanged() {
-            qt().forAll(labelPairs(0, 30)).checkAssert(p -> {
+            qt().forAll(labelPairs(0, 30, 2)).checkAssert(p -> {
                 int[] yTrue = p.yTrue().clone();
                 int[] yPred = p.yPred().clone();
 
@@ -222,21 +220,6 @@ class PrecisionTest {
     }
 
     /** True labels and predictions of the same length. */
-    record LabelPair(int[] yTrue, int[] yPred) {
-        @Override
-        public String toString() {
-            return "yTrue=" + Arrays.toString(yTrue) + ", yPred=" + Arrays.toString(yPred);
-        }
-    }
-
-    private static Gen<LabelPair> labelPairs(int minLength, int maxLength) {
-        Gen<Integer> lengths = integers().between(minLength, maxLength);
-        Gen<LabelPair> gen = in -> {
-            int n = lengths.generate(in);
-            return new LabelPair(Gens.labels(n, 2).generate(in), Gens.labels(n, 2).generate(in));
-        };
-        return gen.describedAs(LabelPair::toString);
-    }
 
     /** The number of samples with yTrue == truth and yPred == predicted. */
     private static int count(LabelPair p, int truth, int predicted) {

@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
+import static mlkatas.support.Gens.labelPairs;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Arrays;
 import mlkatas.support.Gens;
+import mlkatas.support.Gens.LabelPair;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import org.quicktheories.core.Gen;
 
 @DisplayName("3.4 Recall: the fraction of actual positives that are found")
 class RecallTest {
@@ -79,7 +79,7 @@ class RecallTest {
         @Test
         @DisplayName("recall lies in [0, 1] and equals TP / (TP + FN)")
         void inUnitIntervalAndEqualsCountRatio() {
-            qt().forAll(labelPairs(0, 60)).checkAssert(p -> {
+            qt().forAll(labelPairs(0, 60, 2)).checkAssert(p -> {
                 double recall = Recall.recall(p.yTrue(), p.yPred());
                 assertThat(recall).as("recall for %s", p).isBetween(0.0, 1.0)
                         .isCloseTo(ratio(count(p, 1, 1), count(p, 1, 1) + count(p, 1, 0)), within(EXACT));
@@ -89,7 +89,7 @@ class RecallTest {
         @Test
         @DisplayName("swapping yTrue and yPred gives the precision TP / (TP + FP)")
         void swappingGivesPrecision() {
-            qt().forAll(labelPairs(0, 60)).checkAssert(p -> {
+            qt().forAll(labelPairs(0, 60, 2)).checkAssert(p -> {
                 double precision = ratio(count(p, 1, 1), count(p, 1, 1) + count(p, 0, 1));
                 assertThat(Recall.recall(p.yPred(), p.yTrue())).as("recall(yPred, yTrue) for %s", p)
                         .isCloseTo(precision, within(EXACT));
@@ -99,7 +99,7 @@ class RecallTest {
         @Test
         @DisplayName("only the actual positives matter: changing yPred on negatives changes nothing")
         void onlyActualPositivesMatter() {
-            qt().forAll(labelPairs(1, 60)).checkAssert(p -> {
+            qt().forAll(labelPairs(1, 60, 2)).checkAssert(p -> {
                 int[] otherPredictions = p.yPred().clone();
                 for (int i = 0; i < otherPredictions.length; i++) {
                     if (p.yTrue()[i] == 0) {
@@ -126,7 +126,7 @@ class RecallTest {
         @Test
         @DisplayName("yTrue and yPred are left unchanged")
         void inputsUnchanged() {
-            qt().forAll(labelPairs(0, 30)).checkAssert(p -> {
+            qt().forAll(labelPairs(0, 30, 2)).checkAssert(p -> {
                 int[] yTrue = p.yTrue().clone();
                 int[] yPred = p.yPred().clone();
 
@@ -238,21 +238,6 @@ class RecallTest {
     }
 
     /** True labels and predictions of the same length. */
-    record LabelPair(int[] yTrue, int[] yPred) {
-        @Override
-        public String toString() {
-            return "yTrue=" + Arrays.toString(yTrue) + ", yPred=" + Arrays.toString(yPred);
-        }
-    }
-
-    private static Gen<LabelPair> labelPairs(int minLength, int maxLength) {
-        Gen<Integer> lengths = integers().between(minLength, maxLength);
-        Gen<LabelPair> gen = in -> {
-            int n = lengths.generate(in);
-            return new LabelPair(Gens.labels(n, 2).generate(in), Gens.labels(n, 2).generate(in));
-        };
-        return gen.describedAs(LabelPair::toString);
-    }
 
     /** The number of samples with yTrue == truth and yPred == predicted. */
     private static int count(LabelPair p, int truth, int predicted) {

@@ -216,4 +216,22 @@ public final class Gens {
         };
         return gen.describedAs(Arrays::toString);
     }
+
+    /** True labels and predicted labels of the same length, e.g. for a confusion matrix. */
+    public record LabelPair(int[] yTrue, int[] yPred) {
+        @Override
+        public String toString() {
+            return "yTrue=" + Arrays.toString(yTrue) + ", yPred=" + Arrays.toString(yPred);
+        }
+    }
+
+    /** Pairs of label arrays in [0, numClasses), of one drawn length in [minLength, maxLength]. */
+    public static Gen<LabelPair> labelPairs(int minLength, int maxLength, int numClasses) {
+        Gen<Integer> lengths = integers().between(minLength, maxLength);
+        Gen<LabelPair> gen = in -> {
+            int n = lengths.generate(in);
+            return new LabelPair(labels(n, numClasses).generate(in), labels(n, numClasses).generate(in));
+        };
+        return gen.describedAs(LabelPair::toString);
+    }
 }
