@@ -57,11 +57,11 @@ public final class Board {
             return String.format("  %-13s %s", "[?]", kata.title());
         }
         return switch (e.status()) {
-            case GREEN -> String.format("  %-13s %-26s %d tests pass%s", "[green]", kata.title(), e.tests(),
+            case GREEN -> String.format("  %-13s %-29s %d tests pass%s", "[green]", kata.title(), e.tests(),
                     timeToGreen(e));
-            case RED -> String.format("  %-13s %-26s %d of %d failing, first: %s", "[red]", kata.title(),
-                    e.failing(), e.tests(), shorten(e.firstFailure(), WIDTH - 30));
-            case NOT_STARTED -> String.format("  %-13s %-26s %s", "[not started]", kata.title(), kata.anchor());
+            case RED -> String.format("  %-13s %-29s %d of %d failing, first: %s", "[red]", kata.title(),
+                    e.failing(), e.tests(), shorten(e.firstFailure(), WIDTH - 33));
+            case NOT_STARTED -> String.format("  %-13s %-29s %s", "[not started]", kata.title(), kata.anchor());
         };
     }
 

@@ -94,7 +94,7 @@ class ProgressStateTest {
 
         assertThat(board).contains("ML katas: 1/41 done")
                 .contains("1 Core ML Algorithms        1/5")
-                .contains("[green]       1.1 LinearRegression       27 tests pass, green 30 min after its first red run")
+                .contains("[green]       1.1 LinearRegression          27 tests pass, green 30 min after its first red run")
                 .contains("[not started] 1.2 LogisticRegression")
                 .contains("Next up: 1.2 LogisticRegression, see katas.md#12-logisticregression");
     }
