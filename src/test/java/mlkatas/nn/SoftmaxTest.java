@@ -1,5 +1,6 @@
 package mlkatas.nn;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertAllFinite;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
@@ -214,40 +215,40 @@ class SoftmaxTest {
         }
 
         @Test
-        @DisplayName("null scores are rejected with a NullPointerException naming them")
+        @DisplayName("null scores, or a null row, are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> Softmax.softmax(null)).withMessageContaining("scores");
-            assertThatNullPointerException().isThrownBy(() -> Softmax.softmaxRows(null))
-                    .withMessageContaining("scores");
+            assertRejects(NullPointerException.class, "softmax(null)", () -> Softmax.softmax(null), "scores");
+            assertRejects(NullPointerException.class, "softmaxRows(null)", () -> Softmax.softmaxRows(null), "scores");
+            assertRejects(NullPointerException.class, "softmaxRows({{1, 2}, null})",
+                    () -> Softmax.softmaxRows(new double[][] {{1, 2}, null}), "scores[1]");
         }
 
         @Test
         @DisplayName("empty input is rejected")
         void empty() {
-            assertThatIllegalArgumentException().isThrownBy(() -> Softmax.softmax(new double[0]))
-                    .withMessageContaining("scores");
-            assertThatIllegalArgumentException().isThrownBy(() -> Softmax.softmaxRows(new double[0][]))
-                    .withMessageContaining("scores");
-            assertThatIllegalArgumentException().isThrownBy(() -> Softmax.softmaxRows(new double[][] {{}}))
-                    .withMessageContaining("scores");
+            assertRejects(IllegalArgumentException.class, "softmax(new double[0])",
+                    () -> Softmax.softmax(new double[0]), "scores");
+            assertRejects(IllegalArgumentException.class, "softmaxRows(new double[0][])",
+                    () -> Softmax.softmaxRows(new double[0][]), "scores");
+            assertRejects(IllegalArgumentException.class, "softmaxRows({{}})",
+                    () -> Softmax.softmaxRows(new double[][] {{}}), "scores");
         }
 
         @Test
         @DisplayName("ragged rows are rejected")
         void ragged() {
-            assertThatIllegalArgumentException().isThrownBy(() -> Softmax.softmaxRows(new double[][] {{1, 2}, {1}}))
-                    .withMessageContaining("scores");
+            assertRejects(IllegalArgumentException.class, "softmaxRows({{1, 2}, {1}})",
+                    () -> Softmax.softmaxRows(new double[][] {{1, 2}, {1}}), "scores");
         }
 
         @ParameterizedTest(name = "score {0}")
         @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
         @DisplayName("NaN and infinite scores are rejected")
         void nonFinite(double bad) {
-            assertThatIllegalArgumentException().isThrownBy(() -> Softmax.softmax(new double[] {1, bad}))
-                    .withMessageContaining("scores");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Softmax.softmaxRows(new double[][] {{1, 2}, {bad, 0}}))
-                    .withMessageContaining("scores");
+            assertRejects(IllegalArgumentException.class, "softmax({1, " + bad + "})",
+                    () -> Softmax.softmax(new double[] {1, bad}), "scores");
+            assertRejects(IllegalArgumentException.class, "softmaxRows({{1, 2}, {" + bad + ", 0}})",
+                    () -> Softmax.softmaxRows(new double[][] {{1, 2}, {bad, 0}}), "scores");
         }
     }
 
