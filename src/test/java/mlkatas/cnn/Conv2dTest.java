@@ -13,6 +13,7 @@ import mlkatas.support.Gens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -332,6 +333,7 @@ class Conv2dTest {
     }
 
     @Nested
+    @Tag("partB")
     @Order(6)
     @DisplayName("Part B: several input and output channels")
     class PartB {

@@ -12,6 +12,7 @@ import mlkatas.support.Gens.LabelPair;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -210,6 +211,7 @@ class ConfusionMatrixTest {
     }
 
     @Nested
+    @Tag("partB")
     @Order(6)
     @DisplayName("Part B: multi-class confusion matrix")
     class PartB {

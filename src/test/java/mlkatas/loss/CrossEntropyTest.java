@@ -12,6 +12,7 @@ import mlkatas.support.Gens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -337,6 +338,7 @@ class CrossEntropyTest {
     }
 
     @Nested
+    @Tag("partB")
     @Order(6)
     @DisplayName("Part B: from logits, with log-sum-exp")
     class PartB {

@@ -15,6 +15,7 @@ import mlkatas.support.Gens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -350,6 +351,7 @@ class BatchNormTest {
     }
 
     @Nested
+    @Tag("partB")
     @Order(6)
     @DisplayName("Part B: a layer with running statistics and train/eval modes")
     class PartB {

@@ -33,6 +33,7 @@ import mlkatas.production.RequestBatcher.Request;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.api.Timeout;
@@ -365,6 +366,7 @@ class RequestBatcherTest {
      * or deadlocks fails with a message instead of hanging the build.
      */
     @Nested
+    @Tag("partB")
     @Order(6)
     @DisplayName("Part B: the live batcher")
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

@@ -17,6 +17,7 @@ import mlkatas.support.Gens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -342,6 +343,7 @@ class SelfAttentionTest {
     }
 
     @Nested
+    @Tag("partB")
     @Order(6)
     @DisplayName("Part B: causal mask")
     class PartB {
