@@ -105,13 +105,7 @@ public final class BadInput {
         if (t.getMessage() != null) {
             text.append(": ").append(t.getMessage());
         }
-        Arrays.stream(t.getStackTrace())
-                .filter(f -> f.getClassName().startsWith("mlkatas.") && !f.getClassName().startsWith("mlkatas.support.")
-                        && !f.getClassName().endsWith("Test") && !f.getClassName().contains("Test$"))
-                .findFirst()
-                .ifPresent(f -> text.append(" (at ").append(f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1))
-                        .append('.').append(f.getMethodName()).append('(').append(f.getFileName()).append(':')
-                        .append(f.getLineNumber()).append("))"));
+        KataFrames.of(t.getStackTrace(), 1).forEach(frame -> text.append(" (at ").append(frame).append(')'));
         return text.toString();
     }
 

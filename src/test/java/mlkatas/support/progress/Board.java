@@ -15,6 +15,8 @@ import mlkatas.support.progress.ProgressState.Status;
 public final class Board {
 
     private static final int WIDTH = 78;
+    /** Where a red kata's first failing test starts, under its title. */
+    private static final int FAILURE_INDENT = 16;
 
     private Board() {
     }
@@ -44,7 +46,7 @@ public final class Board {
             }
         }
         out.append(banner("", '-')).append('\n');
-        Optional<Kata> next = Catalogue.KATAS.stream().filter(k -> !isGreen(state, k)).findFirst();
+        Optional<Kata> next = nextUp(state);
         out.append(next.map(k -> "Next up: " + k.title() + ", see " + k.anchor()
                         + "   (run it: ./mvnw test -Dtest=" + k.name() + "Test)")
                 .orElse("All katas are green. Well done: now read the mistake galleries and the follow-ups."))
@@ -52,17 +54,42 @@ public final class Board {
         return out.toString();
     }
 
+    /**
+     * The next unfinished kata after the last one of the latest run, in catalogue order (so a learner working
+     * through category 9 is not sent back to 1.1); the first unfinished one when nothing follows.
+     */
+    static Optional<Kata> nextUp(ProgressState state) {
+        List<Kata> katas = Catalogue.KATAS;
+        int after = -1;
+        for (int i = 0; i < katas.size(); i++) {
+            if (state.lastRunKatas().contains(katas.get(i).name())) {
+                after = i;
+            }
+        }
+        for (int i = after + 1; i < katas.size(); i++) {
+            if (!isGreen(state, katas.get(i))) {
+                return Optional.of(katas.get(i));
+            }
+        }
+        return katas.stream().filter(k -> !isGreen(state, k)).findFirst();
+    }
+
     private static String line(Kata kata, Entry e, Instant now) {
         if (e == null) {
             return String.format("  %-13s %s", "[?]", kata.title());
         }
         return switch (e.status()) {
-            case GREEN -> String.format("  %-13s %-29s %d tests pass%s", "[green]", kata.title(), e.tests(),
-                    timeToGreen(e));
-            case RED -> String.format("  %-13s %-29s %d of %d failing, first: %s", "[red]", kata.title(),
-                    e.failing(), e.tests(), shorten(e.firstFailure(), WIDTH - 33));
+            case GREEN -> String.format("  %-13s %-29s %d tests pass%s%s", "[green]", kata.title(), e.tests(),
+                    partB(e), timeToGreen(e));
+            case RED -> String.format("  %-13s %-29s %d of %d failing, first:%n%s", "[red]", kata.title(),
+                    e.failing(), e.tests(), wrap(e.firstFailure(), FAILURE_INDENT, WIDTH));
             case NOT_STARTED -> String.format("  %-13s %-29s %s", "[not started]", kata.title(), kata.anchor());
         };
+    }
+
+    /** " · Part B 3 of 16 pass" for a kata with an optional Part B, "" otherwise. */
+    private static String partB(Entry e) {
+        return e.partBTests() == 0 ? "" : ", Part B: " + e.partBPassing() + " of " + e.partBTests() + " pass";
     }
 
     private static String timeToGreen(Entry e) {
@@ -105,8 +132,17 @@ public final class Board {
         return String.valueOf(fill).repeat(left) + title + String.valueOf(fill).repeat(right);
     }
 
-    private static String shorten(String text, int max) {
-        String oneLine = text.replaceAll("\\s+", " ").trim();
-        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 3) + "...";
+    /** {@code text} on lines of at most {@code width} characters, each indented by {@code indent} spaces. */
+    static String wrap(String text, int indent, int width) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            if (line.length() > 0 && indent + line.length() + 1 + word.length() > width) {
+                out.append(" ".repeat(indent)).append(line).append(System.lineSeparator());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        return out.append(" ".repeat(indent)).append(line).toString();
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mlkatas.support.progress.ProgressState.Status;
+import mlkatas.support.report.KataResult;
+import mlkatas.support.report.RedReport;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -22,15 +24,17 @@ import org.junit.platform.launcher.TestPlan;
  * Keeps the learner's progress board up to date after every test run: Maven, a single kata, or the IDE.
  *
  * <p>Registered through {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}. For each
- * kata whose tests ran it records green (all pass), red (some fail) or not started (every failure is the
- * stub's "Kata ...: implement ..." exception) in {@link ProgressState}. The system property
- * {@value #MODE_PROPERTY} chooses what happens at the end of the run:
+ * kata whose tests ran it records green (every test outside the optional Part B passes), red (some fail) or
+ * not started (every failure is the stub's "Kata ...: implement ..." exception) in {@link ProgressState}, and
+ * Part B's counts apart. At the end of the run it prints the {@link RedReport} of the red katas, then the
+ * board. The system property {@value #MODE_PROPERTY} chooses when:
  * <ul>
  *   <li>unset (an IDE run): record and print the board;</li>
  *   <li>{@code maven} (the learner's build, whose tests run inside Maven's JVM): record, and print the board
  *       when that JVM exits, so that it comes after Surefire's summary and Maven's verdict, the last thing a
  *       learner sees;</li>
- *   <li>{@code off} (the reference build): do nothing, the reference is not the learner's progress.</li>
+ *   <li>{@code off} (the reference build): record nothing and print no board, the reference is not the
+ *       learner's progress; the report is still printed (in full), so a contributor sees what failed.</li>
  * </ul>
  * The state file is found from the system property {@value #ROOT_PROPERTY} (the build sets it to the project
  * folder) or else from the working directory.
@@ -40,29 +44,35 @@ public final class ProgressListener implements TestExecutionListener {
     public static final String MODE_PROPERTY = "mlkatas.board";
     public static final String ROOT_PROPERTY = "mlkatas.root";
 
-    /** One board per JVM at exit, however many test plans ran in it. */
-    private static final AtomicBoolean BOARD_AT_EXIT = new AtomicBoolean();
+    /** The display name of the optional groups ({@code @Nested class PartB}). */
+    private static final String PART_B_CLASS = "$PartB";
 
-    private final Map<String, KataRun> runs = new LinkedHashMap<>();
+    /** One report and board per JVM at exit, however many test plans ran in it. */
+    private static final AtomicBoolean PRINT_AT_EXIT = new AtomicBoolean();
+    private static final List<String> REPORTS_AT_EXIT = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private final Map<String, KataResult> runs = new LinkedHashMap<>();
     private TestPlan plan;
-
-    private static final class KataRun {
-        int tests;
-        int failing;
-        int stubFailures;
-        String firstFailure;
-    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
+        runs.clear();
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        kataOf(id.getSource()).ifPresent(kata -> {
+            long tests = id.isTest() ? 1
+                    : Math.max(1, plan == null ? 1 : plan.getDescendants(id).stream().filter(TestIdentifier::isTest).count());
+            for (long i = 0; i < tests; i++) {
+                runs.computeIfAbsent(kata, KataResult::new).addNotRun();
+            }
+        });
     }
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (mode().equals("off")) {
-            return;
-        }
         Optional<String> kata = kataOf(id.getSource());
         if (kata.isEmpty()) {
             return;
@@ -71,35 +81,37 @@ public final class ProgressListener implements TestExecutionListener {
         if (!id.isTest() && !failed) {
             return;
         }
-        KataRun run = runs.computeIfAbsent(kata.get(), k -> new KataRun());
-        run.tests++;
-        if (failed) {
-            run.failing++;
-            if (isStubFailure(result)) {
-                run.stubFailures++;
-            }
-            if (run.firstFailure == null) {
-                run.firstFailure = path(id);
-            }
-        }
+        List<String> path = path(id);
+        String group = path.isEmpty() ? "(the test class)" : path.get(0);
+        String test = path.size() <= 1 ? "" : String.join(" > ", path.subList(1, path.size()));
+        Throwable thrown = failed ? result.getThrowable().orElseGet(() -> new AssertionError("failed")) : null;
+        runs.computeIfAbsent(kata.get(), KataResult::new)
+                .add(group, test, isPartB(id), thrown, failed && isStubFailure(result));
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        List<KataResult> results = new ArrayList<>(runs.values());
         String mode = mode();
-        if (mode.equals("off") || runs.isEmpty()) {
+        String report = RedReport.render(results, detail(mode));
+        if (mode.equals("off")) {
+            System.out.print(report);
             return;
         }
         Path file = ProgressState.fileFor(Path.of(System.getProperty(ROOT_PROPERTY, System.getProperty("user.dir"))));
         ProgressState state = ProgressState.load(file);
         Instant now = Instant.now();
         List<String> ran = new ArrayList<>();
-        runs.forEach((kata, run) -> {
-            Status status = run.failing == 0 ? Status.GREEN
-                    : run.stubFailures == run.tests ? Status.NOT_STARTED : Status.RED;
-            state.record(kata, status, run.tests, run.failing, run.firstFailure, now);
-            ran.add(kata);
-        });
+        for (KataResult run : results) {
+            Status status = run.green() ? Status.GREEN : run.notStarted() ? Status.NOT_STARTED : Status.RED;
+            String firstFailure = run.failures().isEmpty() ? "" : run.failures().get(0).path();
+            state.record(run.kata(), status, run.tests() + run.notRun(), run.failing() + run.notRun(), firstFailure,
+                    run.partBTests(), run.partBTests() - run.partBFailing(), now);
+            ran.add(run.kata());
+        }
         state.setLastRun(ran);
         try {
             state.save(file);
@@ -107,9 +119,14 @@ public final class ProgressListener implements TestExecutionListener {
             System.err.println("[katas] could not save progress to " + file + ": " + e.getMessage());
         }
         if (!mode.equals("maven")) {
+            System.out.print(report);
             System.out.println(Board.render(state, now));
-        } else if (BOARD_AT_EXIT.compareAndSet(false, true)) {
+            return;
+        }
+        REPORTS_AT_EXIT.add(report);
+        if (PRINT_AT_EXIT.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                REPORTS_AT_EXIT.forEach(System.out::print);
                 System.out.println(Board.render(ProgressState.load(file), Instant.now()));
                 System.out.flush();
             }, "kata-progress-board"));
@@ -120,8 +137,17 @@ public final class ProgressListener implements TestExecutionListener {
         return System.getProperty(MODE_PROPERTY, "ide");
     }
 
+    /** Focused for the learner, in full for the reference build or when asked ({@code -Dkatas.report=full}). */
+    private static RedReport.Detail detail(String mode) {
+        String asked = System.getProperty(RedReport.DETAIL_PROPERTY, "");
+        if (asked.equals("full") || (asked.isEmpty() && mode.equals("off"))) {
+            return RedReport.Detail.FULL;
+        }
+        return RedReport.Detail.FOCUSED;
+    }
+
     /** The kata a test belongs to: its top-level class is {@code <Kata>Test} for a kata of the catalogue. */
-    private static Optional<String> kataOf(Optional<TestSource> source) {
+    static Optional<String> kataOf(Optional<TestSource> source) {
         String className = source.map(s -> s instanceof MethodSource m ? m.getClassName()
                 : s instanceof ClassSource c ? c.getClassName() : null).orElse(null);
         if (className == null) {
@@ -132,6 +158,11 @@ public final class ProgressListener implements TestExecutionListener {
             return Optional.empty();
         }
         return Catalogue.byName(topLevel.substring(0, topLevel.length() - "Test".length())).map(Catalogue.Kata::name);
+    }
+
+    private static boolean isPartB(TestIdentifier id) {
+        return id.getSource().map(s -> s instanceof MethodSource m ? m.getClassName()
+                : s instanceof ClassSource c ? c.getClassName() : "").orElse("").contains(PART_B_CLASS);
     }
 
     /** True when the failure is the untouched stub's "Kata ...: implement ..." exception, however wrapped. */
@@ -149,8 +180,8 @@ public final class ProgressListener implements TestExecutionListener {
         return false;
     }
 
-    /** "Examples > one step from θ = 0 ..." (the groups below the test class, then the test). */
-    private String path(TestIdentifier id) {
+    /** ["Examples", "one step from θ = 0 ..."]: the groups below the test class, then the test. */
+    private List<String> path(TestIdentifier id) {
         List<String> names = new ArrayList<>();
         for (TestIdentifier node = id; node != null; node = plan == null ? null : plan.getParent(node).orElse(null)) {
             if (node.getSource().filter(ClassSource.class::isInstance)
@@ -162,6 +193,6 @@ public final class ProgressListener implements TestExecutionListener {
             }
             names.add(0, node.getDisplayName());
         }
-        return String.join(" > ", names);
+        return names;
     }
 }

@@ -32,9 +32,12 @@ public final class ProgressState {
     /** Where a kata stands. */
     public enum Status { NOT_STARTED, RED, GREEN }
 
-    /** The record of one kata. Times are null until the event happens. */
+    /**
+     * The record of one kata. Times are null until the event happens. {@code tests} and {@code failing} count
+     * the tests outside the optional Part B, which has its own counts (0 tests when the kata has no Part B).
+     */
     public record Entry(Status status, int tests, int failing, String firstFailure, Instant firstRun,
-                        Instant firstRed, Instant firstGreen, Instant lastRun) {
+                        Instant firstRed, Instant firstGreen, Instant lastRun, int partBTests, int partBPassing) {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -61,7 +64,9 @@ public final class ProgressState {
                             instant(p.getProperty(prefix + "firstRun")),
                             instant(p.getProperty(prefix + "firstRed")),
                             instant(p.getProperty(prefix + "firstGreen")),
-                            instant(p.getProperty(prefix + "lastRun"))));
+                            instant(p.getProperty(prefix + "lastRun")),
+                            Integer.parseInt(p.getProperty(prefix + "partB.tests", "0")),
+                            Integer.parseInt(p.getProperty(prefix + "partB.passing", "0"))));
                 }
             }
             String last = p.getProperty("lastRun.katas", "");
@@ -91,8 +96,14 @@ public final class ProgressState {
         return List.copyOf(lastRunKatas);
     }
 
-    /** Records one kata's result of a run that happened at {@code now}. */
+    /** Records one kata's result of a run without a Part B that happened at {@code now}. */
     public void record(String kata, Status status, int tests, int failing, String firstFailure, Instant now) {
+        record(kata, status, tests, failing, firstFailure, 0, 0, now);
+    }
+
+    /** Records one kata's result of a run that happened at {@code now}, with its Part B counts. */
+    public void record(String kata, Status status, int tests, int failing, String firstFailure, int partBTests,
+            int partBPassing, Instant now) {
         Entry old = entries.get(kata);
         Instant firstRun = old != null && old.firstRun() != null ? old.firstRun() : now;
         Instant firstRed = old != null && old.firstRed() != null ? old.firstRed()
@@ -100,7 +111,7 @@ public final class ProgressState {
         Instant firstGreen = old != null && old.firstGreen() != null ? old.firstGreen()
                 : status == Status.GREEN ? now : null;
         entries.put(kata, new Entry(status, tests, failing, firstFailure == null ? "" : firstFailure, firstRun,
-                firstRed, firstGreen, now));
+                firstRed, firstGreen, now, partBTests, partBPassing));
     }
 
     /** Remembers which katas the latest run covered (the board lists them). */
@@ -122,6 +133,10 @@ public final class ProgressState {
             put(p, prefix + "firstRed", e.firstRed());
             put(p, prefix + "firstGreen", e.firstGreen());
             put(p, prefix + "lastRun", e.lastRun());
+            if (e.partBTests() > 0) {
+                p.setProperty(prefix + "partB.tests", Integer.toString(e.partBTests()));
+                p.setProperty(prefix + "partB.passing", Integer.toString(e.partBPassing()));
+            }
         });
         p.setProperty("lastRun.katas", String.join(",", lastRunKatas));
         Path dir = file.toAbsolutePath().getParent();
