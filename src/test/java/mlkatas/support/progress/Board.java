@@ -55,18 +55,21 @@ public final class Board {
     }
 
     /**
-     * The next unfinished kata after the last one of the latest run, in catalogue order (so a learner working
-     * through category 9 is not sent back to 1.1); the first unfinished one when nothing follows.
+     * After a run of one kata, the next unfinished kata after it in catalogue order (so a learner working
+     * through category 9 is not sent back to 1.1); after a run of several, the first unfinished one from the
+     * first of them; the first unfinished kata of the catalogue when nothing follows.
      */
     static Optional<Kata> nextUp(ProgressState state) {
         List<Kata> katas = Catalogue.KATAS;
-        int after = -1;
+        List<String> ran = state.lastRunKatas();
+        int from = 0;
         for (int i = 0; i < katas.size(); i++) {
-            if (state.lastRunKatas().contains(katas.get(i).name())) {
-                after = i;
+            if (ran.contains(katas.get(i).name())) {
+                from = ran.size() == 1 ? i + 1 : i;
+                break;
             }
         }
-        for (int i = after + 1; i < katas.size(); i++) {
+        for (int i = from; i < katas.size(); i++) {
             if (!isGreen(state, katas.get(i))) {
                 return Optional.of(katas.get(i));
             }

@@ -73,7 +73,7 @@ public final class ProgressListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        Optional<String> kata = kataOf(id.getSource());
+        Optional<String> kata = kataOf(id.getSource()).or(() -> otherTestClass(id.getSource(), result));
         if (kata.isEmpty()) {
             return;
         }
@@ -106,6 +106,9 @@ public final class ProgressListener implements TestExecutionListener {
         Instant now = Instant.now();
         List<String> ran = new ArrayList<>();
         for (KataResult run : results) {
+            if (Catalogue.byName(run.kata()).isEmpty()) {
+                continue;
+            }
             Status status = run.green() ? Status.GREEN : run.notStarted() ? Status.NOT_STARTED : Status.RED;
             String firstFailure = run.failures().isEmpty() ? "" : run.failures().get(0).path();
             state.record(run.kata(), status, run.tests() + run.notRun(), run.failing() + run.notRun(), firstFailure,
@@ -158,6 +161,16 @@ public final class ProgressListener implements TestExecutionListener {
             return Optional.empty();
         }
         return Catalogue.byName(topLevel.substring(0, topLevel.length() - "Test".length())).map(Catalogue.Kata::name);
+    }
+
+    /** A failing test outside the katas (the project's own support tests) is reported under its class. */
+    private static Optional<String> otherTestClass(Optional<TestSource> source, TestExecutionResult result) {
+        if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+            return Optional.empty();
+        }
+        return source.map(s -> s instanceof MethodSource m ? m.getClassName()
+                : s instanceof ClassSource c ? c.getClassName() : null)
+                .map(name -> name.substring(name.lastIndexOf('.') + 1).split("\\$")[0]);
     }
 
     private static boolean isPartB(TestIdentifier id) {

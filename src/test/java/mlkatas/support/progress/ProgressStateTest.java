@@ -82,6 +82,33 @@ class ProgressStateTest {
     }
 
     @Test
+    @DisplayName("after a run of one kata, next up is the next unfinished kata after it, not the first of all")
+    void nextUpFollowsTheKataJustRun() {
+        ProgressState state = new ProgressState();
+        state.record("AbTest", Status.RED, 20, 3, "Mistakes > pooled variance for the interval", MONDAY);
+        state.record("LatencyPercentiles", Status.GREEN, 15, 0, null, MONDAY);
+        state.setLastRun(List.of("AbTest"));
+
+        assertThat(Board.render(state, MONDAY)).contains("Next up: 9.7 Int8Quantization")
+                .contains("                Mistakes > pooled variance for the interval");
+
+        state.record("RequestBatcher", Status.RED, 20, 3, "Examples > one batch", MONDAY);
+        state.setLastRun(List.of("RequestBatcher"));
+        assertThat(Board.render(state, MONDAY)).contains("Next up: 1.1 LinearRegression");
+    }
+
+    @Test
+    @DisplayName("Part B is optional: a kata is green with its Part B counted apart")
+    void partBApart() {
+        ProgressState state = new ProgressState();
+        state.record("BatchNorm", Status.GREEN, 28, 0, null, 16, 3, MONDAY);
+        state.setLastRun(List.of("BatchNorm"));
+
+        assertThat(Board.render(state, MONDAY)).contains("4 Neural Networks           1/6")
+                .contains("[green]       4.3 BatchNorm                 28 tests pass, Part B: 3 of 16 pass");
+    }
+
+    @Test
     @DisplayName("the board counts green katas per category and names the next kata")
     void board() {
         ProgressState state = new ProgressState();

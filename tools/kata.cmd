@@ -1,0 +1,21 @@
+@echo off
+rem Watch mode on Windows without a Unix shell:   tools\kata.cmd watch Softmax
+rem Runs SoftmaxTest on every save under src\main\java (keys: h pitfalls, r run again, q quit).
+rem The other commands of tools/kata need a POSIX shell (Git Bash); git alone does the same (see README).
+setlocal
+if /i not "%~1"=="watch" goto usage
+if "%~2"=="" goto usage
+cd /d "%~dp0.."
+call mvnw.cmd -q test-compile dependency:copy-dependencies -DincludeScope=test -DoutputDirectory=target/watch-lib -Dmdep.useBaseVersion=true
+if errorlevel 1 (
+  echo tools\kata.cmd watch: the build failed ^(see above^)
+  exit /b 1
+)
+:again
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "target\test-classes;target\watch-lib\*" mlkatas.support.watch.Watch %2
+rem Exit status 3: the learner's code was left looping, so start a fresh JVM.
+if errorlevel 3 if not errorlevel 4 goto again
+exit /b %errorlevel%
+:usage
+echo usage: tools\kata.cmd watch ^<Kata^>   (a class name from katas.md, e.g. Softmax)
+exit /b 2
