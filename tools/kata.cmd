@@ -12,9 +12,12 @@ if errorlevel 1 (
   exit /b 1
 )
 :again
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "target\test-classes;target\watch-lib\*" mlkatas.support.watch.Watch %2
-rem Exit status 3: the learner's code was left looping, so start a fresh JVM.
-if errorlevel 3 if not errorlevel 4 goto again
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "target\test-classes;target\watch-lib\*" mlkatas.support.watch.Watch %2 %RESTARTED%
+rem Exit status 3: the learner's code was left looping, so start a fresh JVM that waits for the next save.
+if errorlevel 3 if not errorlevel 4 (
+  set RESTARTED=--restarted
+  goto again
+)
 exit /b %errorlevel%
 :usage
 echo usage: tools\kata.cmd watch ^<Kata^>   (a class name from katas.md, e.g. Softmax)

@@ -34,6 +34,8 @@ public final class Watch {
 
     /** The exit status that asks the launcher to start watch mode again. */
     static final int RESTART = 3;
+    /** Given by the launcher to the JVM it starts after {@link #RESTART}: wait for a save before running. */
+    static final String RESTARTED_FLAG = "--restarted";
 
     /** Editors save in bursts (a temporary file, a rename, a backup): wait for this much quiet first. */
     private static final long QUIET_MILLIS = 120;
@@ -68,7 +70,8 @@ public final class Watch {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
+        boolean restarted = args.length == 2 && args[1].equals(RESTARTED_FLAG);
+        if (args.length != 1 && !restarted) {
             System.err.println("usage: tools/kata watch <Kata>   (a class name from katas.md, e.g. Softmax)");
             System.exit(2);
         }
@@ -84,10 +87,10 @@ public final class Watch {
             System.exit(2);
         }
         System.setProperty(ProgressListener.ROOT_PROPERTY, root.toString());
-        System.exit(new Watch(kata.get(), root).loop());
+        System.exit(new Watch(kata.get(), root).loop(restarted));
     }
 
-    private int loop() throws IOException, InterruptedException {
+    private int loop(boolean restarted) throws IOException, InterruptedException {
         deleteRecursively(root.resolve("target/watch"));
         DirectoryWatcher watcher = DirectoryWatcher.builder()
                 .path(sources)
@@ -97,7 +100,12 @@ public final class Watch {
         Keys.start(key -> events.add(new Key(key)));
         System.out.println("Watching src/main/java for " + kata.title() + ": save a file to run "
                 + kata.name() + "Test.   Keys: h pitfalls, r run again, q quit.");
-        compileAndRun(Set.of(sourceOf(kata)), System.nanoTime());
+        if (restarted) {
+            System.out.println("[watch] waiting for your next save (r runs the tests now)");
+            compiler.compile(List.of(sourceOf(kata)));
+        } else {
+            compileAndRun(Set.of(sourceOf(kata)), System.nanoTime());
+        }
         while (true) {
             Event event = events.take();
             if (event instanceof Key key) {

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Tests watch mode (tools/kata watch) against a temporary clone, with standard input a pipe (not a terminal):
+# start and first verdict, an edit that turns the kata green, a compile error and its fix, a stub that loops
+# (the time limit ends it and watch mode starts afresh), and quit.
+#   bash tools/test/watch-test.sh
+set -euo pipefail
+
+top=$(git rev-parse --show-toplevel)
+tmp=$(mktemp -d)
+watch_pid=
+cleanup() {
+    [ -z "$watch_pid" ] || kill "$watch_pid" 2>/dev/null || true
+    exec 3>&- 2>/dev/null || true
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+passed=0
+failed=0
+
+git clone -q "$top" "$tmp/repo"
+cd "$tmp/repo"
+# Test the working tree's watch mode and build, not the last commit's.
+(cd "$top" && git ls-files -m -o --exclude-standard -- src/test tools pom.xml .mvn) | while read -r f; do
+    mkdir -p "$(dirname "$f")" && cp "$top/$f" "$f"
+done
+
+stub=src/main/java/mlkatas/nn/Softmax.java
+reference=reference/src/main/java/mlkatas/nn/Softmax.java
+out=$tmp/watch.out
+
+mkfifo "$tmp/keys"
+tools/kata watch Softmax <"$tmp/keys" >"$out" 2>&1 &
+watch_pid=$!
+exec 3>"$tmp/keys" # keep the pipe open: watch mode reads keys from it
+
+# wait_for <count> <pattern>: until the output has <count> lines matching <pattern> (at most 180 s)
+wait_for() {
+    local count=$1 pattern=$2 i
+    for i in $(seq 1 360); do
+        if [ "$(grep -c -- "$pattern" "$out" || true)" -ge "$count" ]; then
+            return 0
+        fi
+        kill -0 "$watch_pid" 2>/dev/null || break
+        sleep 0.5
+    done
+    return 1
+}
+
+check() { # description, command...
+    local description=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+        echo "  ok   $description"
+    else
+        failed=$((failed + 1))
+        echo "  FAIL $description"
+        tail -n 40 "$out" | sed 's/^/         /'
+    fi
+}
+
+verdicts() { grep -c '^\[watch\] 4.6 Softmax: ' "$out" || true; }
+last_verdict() { grep '^\[watch\] 4.6 Softmax: ' "$out" | tail -n 1; }
+
+echo "tools/kata watch Softmax"
+check "starts and gives a first verdict: the stub is not started" wait_for 1 '^\[watch\] 4.6 Softmax: red (not started'
+
+cp "$reference" "$stub"
+check "saving a correct softmax turns it green" wait_for 1 '^\[watch\] 4.6 Softmax: green'
+
+n=$(verdicts)
+sed 's/double max = /double max = ;/' "$reference" >"$stub"
+check "a compile error is shown as file:line: message" wait_for 1 '^src/main/java/mlkatas/nn/Softmax.java:[0-9]*: '
+check "and its verdict says it does not compile" wait_for 1 '^\[watch\] 4.6 Softmax: does not compile'
+
+cp "$reference" "$stub"
+check "fixing it resumes the loop" wait_for 2 '^\[watch\] 4.6 Softmax: green'
+
+echo r >&3
+check "r runs the tests again" wait_for 3 '^\[watch\] 4.6 Softmax: green'
+
+echo h >&3
+check "h shows a pitfall of the kata" wait_for 1 '^Pitfall 1 of '
+
+# A softmax whose loop never ends: the time limit ends the test, and watch mode starts a fresh JVM.
+sed 's/for (int i = 0; i < scores.length; i++) {/for (int i = 0; i < scores.length; i = i * 1) {/' "$reference" >"$stub"
+check "a looping softmax fails with the time limit's message" wait_for 1 'did not finish within 10 s: an endless loop?'
+check "and watch mode starts afresh, waiting for a save" wait_for 1 'waiting for your next save'
+cp "$reference" "$stub"
+check "after the restart a save runs the tests again" wait_for 4 '^\[watch\] 4.6 Softmax: green'
+
+check "watch mode never writes under src/main/java" \
+    test -z "$(git status --porcelain --untracked-files=all -- src/main/java | grep -v "^ M $stub\$")"
+
+echo q >&3
+exec 3>&-
+quit_status=0
+for i in $(seq 1 40); do kill -0 "$watch_pid" 2>/dev/null || break; sleep 0.25; done
+wait "$watch_pid" || quit_status=$?
+watch_pid=
+check "q quits with status 0" test "$quit_status" -eq 0
+
+echo "watch mode: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
