@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.GenericArrayType;
@@ -11,7 +10,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +121,7 @@ public final class ContractLint {
 
     // ================================================================ the check
 
-    /** A kata: its class, test source, section and stub Javadoc. */
+    /** A kata: its name, class, test source, stub source and katas.md section (null if it has none). */
     record Kata(String name, String className, Path testSource, Path stubSource, String section) {
     }
 
@@ -669,8 +667,8 @@ public final class ContractLint {
                 }
                 p = match(p + 2) + 1;
             }
-            if (type == null && (!throwableHead || messages.isEmpty())) {
-                return null; // no demand, or assertThat(x) on something not known to be an exception
+            if (type == null && messages.isEmpty()) {
+                return null; // no demand on a thrown exception
             }
             return new Demand(where(at), tokens.get(at).line(), type, messages);
         }
@@ -1006,6 +1004,7 @@ public final class ContractLint {
                         void others() throws Exception {
                             assertThat(failure).as("the failure").isInstanceOf(ArithmeticException.class);
                             assertThat(node).isInstanceOf(Split.class);
+                            assertThat(caught).hasMessageContaining("k");
                             assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> {
                                 if (x) { y(); }
                             }).withMessage("exactly this").withMessageMatching("a.*b");
@@ -1031,6 +1030,7 @@ public final class ContractLint {
                     "EdgeCases.nulls IllegalArgumentException [alpha, target]",
                     "EdgeCases.nulls IllegalStateException [d_v]",
                     "EdgeCases.others ArithmeticException []",
+                    "EdgeCases.others null [k]",
                     "EdgeCases.others UnsupportedOperationException [=exactly this, ~a.*b]",
                     "EdgeCases.others IllegalArgumentException [heads]",
                     "helper IllegalArgumentException [?name]").toString());
