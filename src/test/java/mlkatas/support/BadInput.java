@@ -15,9 +15,10 @@ import java.util.stream.Stream;
  * // fails with: softmax(new double[0]) should throw IllegalArgumentException naming `scores`, but returned [].
  * }</pre>
  *
- * <p>The names are what the message convention of katas.md ("Bad input") demands of the exception's message:
- * the parameter as spelt in the signature, an element of an array parameter as {@code name[i]}, or a word the
- * kata's own section states. The contract lint ({@code tools/check/ContractLint.java}) reads these string
+ * <p>The names are what the message convention of katas.md ("Bad input and exception messages") allows a test
+ * to demand of the exception's message: the parameter as spelt in the signature, an element of an array or list
+ * parameter as {@code name[i]}, a record component as {@code name.component}, or a word the kata's own section
+ * states as "naming `X`". The contract lint ({@code tools/check/ContractLint.java}) reads these string
  * literals, so pass them as literals.
  */
 public final class BadInput {
