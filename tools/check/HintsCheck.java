@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <p>The catalogue is the union of the katas.md headings {@code ### N.M Name} and the kata test classes
- * {@code src/test/java/mlkatas/<category>/<Kata>Test.java} that have a stub {@code src/main/java/mlkatas/<category>/<Kata>.java}.
- * Every file must read:
+ * {@code src/test/java/mlkatas/<category>/<Kata>Test.java} that have a stub
+ * {@code src/main/java/mlkatas/<category>/<Kata>.java}. Every hints file must read:
  *
  * <pre>
  *   # 4.6 Softmax: hints
@@ -42,8 +43,9 @@ import java.util.stream.Stream;
  * <p>A hint describes an algorithm in words and never gives the learner code to paste: no fenced or indented
  * code block, and no Java-looking line (a statement ending in {@code ;}, braces, a {@code for (} or similar
  * control statement, {@code new double[...]}, a {@code return ...;} statement, a typed declaration with an
- * assignment, Java-only operators). Inline code spans naming a class or method ({@code `mlkatas.Checks`}) are
- * fine. Every problem is reported as {@code file:line: message}; the exit status is 1 if there is any.
+ * assignment, Java-only operators such as {@code &&} or {@code +=}). Prose stays free: "return θ", maths
+ * subscripts such as {@code FPR_{i−1}} and inline code spans naming a class or method ({@code `mlkatas.Checks`})
+ * are fine. Every problem is reported as {@code file:line: message}; the exit status is 1 if there is any.
  */
 public final class HintsCheck {
 
@@ -97,7 +99,11 @@ public final class HintsCheck {
             System.err.println("usage: java tools/check/HintsCheck.java [--selftest]   (from the repository root)");
             System.exit(2);
         }
-        List<String> problems = checkRepository();
+        if (!Files.isRegularFile(CATALOGUE)) {
+            System.err.println("HintsCheck: no " + CATALOGUE + " here: run it from the repository root");
+            System.exit(2);
+        }
+        List<String> problems = checkRepository(Path.of(""));
         problems.forEach(System.err::println);
         if (!problems.isEmpty()) {
             System.err.println("HintsCheck: " + problems.size() + " problem(s) in " + HINTS + "/");
@@ -106,26 +112,27 @@ public final class HintsCheck {
         System.out.println("HintsCheck: every kata has hints/<Kata>.md with three tiers and no code");
     }
 
-    /** Every problem of the hints of the repository in the working directory, as "file:line: message". */
-    static List<String> checkRepository() throws IOException {
+    /** Every problem of the hints of the repository at {@code root}, as "file:line: message". */
+    static List<String> checkRepository(Path root) throws IOException {
         List<String> problems = new ArrayList<>();
-        Map<String, String> titles = catalogue(problems);
+        Map<String, String> titles = catalogue(root, problems);
         for (Map.Entry<String, String> kata : titles.entrySet()) {
             Path file = HINTS.resolve(kata.getKey() + ".md");
-            if (!Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(root.resolve(file))) {
                 problems.add(file + ": missing: every kata needs its hints (" + kata.getValue() + ")");
                 continue;
             }
             problems.addAll(checkHintFile(file.toString(), kata.getValue(),
-                    Files.readAllLines(file, StandardCharsets.UTF_8)));
+                    Files.readAllLines(root.resolve(file), StandardCharsets.UTF_8)));
         }
-        if (Files.isDirectory(HINTS)) {
-            try (Stream<Path> files = Files.list(HINTS)) {
+        if (Files.isDirectory(root.resolve(HINTS))) {
+            try (Stream<Path> files = Files.list(root.resolve(HINTS))) {
                 files.map(f -> f.getFileName().toString())
-                        .filter(name -> !name.endsWith(".md") || !titles.containsKey(name.substring(0, name.length() - 3)))
+                        .filter(name -> !name.startsWith("."))   // .DS_Store and the like
+                        .filter(name -> !titles.containsKey(name.replaceFirst("\\.md$", "")) || !name.endsWith(".md"))
                         .sorted()
-                        .forEach(name -> problems.add(HINTS.resolve(name)
-                                + ": not a kata of the catalogue: hints/ holds only <Kata>.md files named as in katas.md"));
+                        .forEach(name -> problems.add(HINTS.resolve(name) + ": not a kata of the catalogue:"
+                                + " hints/ holds only <Kata>.md files named as in katas.md"));
             }
         }
         return problems;
@@ -135,9 +142,9 @@ public final class HintsCheck {
      * The katas, each mapped to the title its hints file must have ("# 4.6 Softmax: hints"): the katas.md headings
      * plus the kata test classes. A kata that is in only one of the two is reported.
      */
-    private static Map<String, String> catalogue(List<String> problems) throws IOException {
+    private static Map<String, String> catalogue(Path root, List<String> problems) throws IOException {
         Map<String, String> titles = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(CATALOGUE, StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(root.resolve(CATALOGUE), StandardCharsets.UTF_8);
         for (String line : lines) {
             Matcher heading = KATA_HEADING.matcher(line);
             if (heading.matches()) {
@@ -145,11 +152,13 @@ public final class HintsCheck {
             }
         }
         TreeSet<String> tested = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(TESTS)) {
+        Path tests = root.resolve(TESTS);
+        Path stubs = root.resolve(STUBS);
+        try (Stream<Path> files = Files.walk(tests)) {
             files.filter(f -> f.getFileName().toString().endsWith("Test.java")).forEach(test -> {
                 String name = test.getFileName().toString();
                 String kata = name.substring(0, name.length() - "Test.java".length());
-                Path stub = STUBS.resolve(TESTS.relativize(test.getParent())).resolve(kata + ".java");
+                Path stub = stubs.resolve(tests.relativize(test.getParent())).resolve(kata + ".java");
                 if (Files.isRegularFile(stub)) {
                     tested.add(kata);
                 }
@@ -322,8 +331,8 @@ public final class HintsCheck {
         cases.put("missing tier", new String[] {GOOD.replace("## 2. Key rule\n", ""), "missing the heading '## 2."});
         cases.put("tiers out of order", new String[] {GOOD.replace("## 1. Nudge", "## X").replace("## 2. Key rule",
                 "## 1. Nudge").replace("## X", "## 2. Key rule"), "out of order"});
-        cases.put("empty tier", new String[] {GOOD.replace("softmax(s)ᵢ = e^(sᵢ − m) / Σⱼ e^(sⱼ − m) with m = max(s).\n",
-                ""), "'## 2. Key rule' is empty"});
+        cases.put("empty tier", new String[] {GOOD.replaceFirst("softmax\\(s\\)ᵢ = .*\n", ""),
+                "'## 2. Key rule' is empty"});
         cases.put("extra heading", new String[] {GOOD + "\n## 4. Solution\nSee the reference.\n",
                 "unexpected heading"});
         cases.put("code fence", new String[] {GOOD + "```java\nx\n```\n", "code fence"});
@@ -356,13 +365,66 @@ public final class HintsCheck {
             List<String> problems = checkHintFile("hints/Softmax.md", title, text.lines().toList());
             boolean pass = expected == null ? problems.isEmpty()
                     : problems.stream().anyMatch(p -> p.contains(expected));
-            System.out.println((pass ? "ok   " : "FAIL ") + c.getKey()
-                    + (pass ? "" : ": expected " + (expected == null ? "no problem" : "a problem with '" + expected
-                    + "'") + ", got " + problems));
+            if (!pass) {
+                System.out.println("FAIL " + c.getKey() + ": expected " + (expected == null ? "no problem"
+                        : "a problem with '" + expected + "'") + ", got " + problems);
+            }
             ok &= pass;
         }
-        System.out.println(ok ? "HintsCheck self-test passed (" + cases.size() + " cases)"
-                : "HintsCheck self-test FAILED");
+        ok &= selfTestRepository();
+        System.out.println(ok ? "HintsCheck self-test passed: " + cases.size() + " files and a small repository;"
+                + " the valid ones pass and every broken one is caught" : "HintsCheck self-test FAILED");
         return ok;
+    }
+
+    /**
+     * A throw-away repository with two katas: Softmax (hints present), Relu (hints missing), a kata test class
+     * without a katas.md heading, and a stray hints file. Each of the three problems must be reported.
+     */
+    private static boolean selfTestRepository() {
+        Path root = null;
+        try {
+            root = Files.createTempDirectory("hints-check");
+            Files.writeString(root.resolve(CATALOGUE), "# Catalogue\n\n### 4.5 Relu\n\ntext\n\n### 4.6 Softmax\n");
+            for (String kata : List.of("Relu", "Softmax", "Dropout")) {
+                Files.createDirectories(root.resolve(TESTS).resolve("nn"));
+                Files.createDirectories(root.resolve(STUBS).resolve("nn"));
+                Files.writeString(root.resolve(TESTS).resolve("nn").resolve(kata + "Test.java"), "");
+                Files.writeString(root.resolve(STUBS).resolve("nn").resolve(kata + ".java"), "");
+            }
+            Files.createDirectories(root.resolve(TESTS).resolve("support"));
+            Files.writeString(root.resolve(TESTS).resolve("support").resolve("ProgressStateTest.java"), "");
+            Files.createDirectories(root.resolve(HINTS));
+            Files.writeString(root.resolve(HINTS).resolve("Softmax.md"), GOOD);
+            Files.writeString(root.resolve(HINTS).resolve("Sofmax.md"), GOOD);
+
+            List<String> problems = checkRepository(root);
+            List<String> expected = List.of("hints/Relu.md: missing",
+                    "kata Dropout has tests but no heading",
+                    "hints/Dropout.md: missing",
+                    "hints/Sofmax.md: not a kata of the catalogue");
+            boolean ok = problems.size() == expected.size()
+                    && expected.stream().allMatch(e -> problems.stream().anyMatch(p -> p.contains(e)));
+            if (!ok) {
+                System.out.println("FAIL repository: expected exactly " + expected + ", got " + problems);
+            }
+            return ok;
+        } catch (IOException e) {
+            System.out.println("FAIL repository: " + e);
+            return false;
+        } finally {
+            deleteQuietly(root);
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + root + ": " + e);
+        }
     }
 }
