@@ -1,8 +1,7 @@
 package mlkatas.algorithms;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -301,9 +300,8 @@ class DecisionTreeTest {
         void unseenValue() {
             Map<String, String> foggy = row("Outlook", "Foggy", "Humidity", "High", "Wind", "Weak");
 
-            assertThatIllegalArgumentException().isThrownBy(() -> DecisionTree.classify(TEXTBOOK_TREE, foggy))
-                    .withMessageContaining("Outlook")
-                    .withMessageContaining("Foggy");
+            assertRejects(IllegalArgumentException.class, "classify(TEXTBOOK_TREE, foggy)",
+                    () -> DecisionTree.classify(TEXTBOOK_TREE, foggy), "Outlook", "Foggy");
         }
 
         @Test
@@ -311,30 +309,30 @@ class DecisionTreeTest {
         void classifyMissingAttribute() {
             Map<String, String> noWind = row("Outlook", "Rain", "Humidity", "High");
 
-            assertThatIllegalArgumentException().isThrownBy(() -> DecisionTree.classify(TEXTBOOK_TREE, noWind))
-                    .withMessageContaining("Wind");
+            assertRejects(IllegalArgumentException.class, "classify(TEXTBOOK_TREE, noWind)",
+                    () -> DecisionTree.classify(TEXTBOOK_TREE, noWind), "Wind");
         }
 
         @Test
         @DisplayName("null arguments are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> DecisionTree.learn(null, List.of(), PLAY))
-                    .withMessageContaining("examples");
-            assertThatNullPointerException().isThrownBy(() -> DecisionTree.learn(DEEP_ML, null, PLAY))
-                    .withMessageContaining("attributes");
-            assertThatNullPointerException().isThrownBy(() -> DecisionTree.learn(DEEP_ML, List.of(), null))
-                    .withMessageContaining("target");
-            assertThatNullPointerException().isThrownBy(() -> DecisionTree.classify(null, Map.of()))
-                    .withMessageContaining("tree");
-            assertThatNullPointerException().isThrownBy(() -> DecisionTree.classify(leaf("Yes"), null))
-                    .withMessageContaining("example");
+            assertRejects(NullPointerException.class, "learn(null, List.of(), PLAY)",
+                    () -> DecisionTree.learn(null, List.of(), PLAY), "examples");
+            assertRejects(NullPointerException.class, "learn(DEEP_ML, null, PLAY)",
+                    () -> DecisionTree.learn(DEEP_ML, null, PLAY), "attributes");
+            assertRejects(NullPointerException.class, "learn(DEEP_ML, List.of(), null)",
+                    () -> DecisionTree.learn(DEEP_ML, List.of(), null), "target");
+            assertRejects(NullPointerException.class, "classify(null, Map.of())",
+                    () -> DecisionTree.classify(null, Map.of()), "tree");
+            assertRejects(NullPointerException.class, "classify(leaf(\"Yes\"), null)",
+                    () -> DecisionTree.classify(leaf("Yes"), null), "example");
         }
 
         @Test
         @DisplayName("no examples is rejected")
         void noExamples() {
-            assertThatIllegalArgumentException().isThrownBy(() -> DecisionTree.learn(List.of(), List.of("Wind"), PLAY))
-                    .withMessageContaining("examples");
+            assertRejects(IllegalArgumentException.class, "learn(List.of(), List.of(\"Wind\"), PLAY)",
+                    () -> DecisionTree.learn(List.of(), List.of("Wind"), PLAY), "examples");
         }
 
         @Test
@@ -345,25 +343,21 @@ class DecisionTreeTest {
             List<Map<String, String>> noLabel = List.of(row("Outlook", "Sunny", "Wind", "Weak", PLAY, "No"),
                     row("Outlook", "Rain", "Wind", "Weak"));
 
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DecisionTree.learn(noWind, List.of("Outlook", "Wind"), PLAY))
-                    .withMessageContaining("Wind");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DecisionTree.learn(noLabel, List.of("Outlook", "Wind"), PLAY))
-                    .withMessageContaining(PLAY);
+            assertRejects(IllegalArgumentException.class, "learn(noWind, List.of(\"Outlook\", \"Wind\"), PLAY)",
+                    () -> DecisionTree.learn(noWind, List.of("Outlook", "Wind"), PLAY), "Wind");
+            assertRejects(IllegalArgumentException.class, "learn(noLabel, List.of(\"Outlook\", \"Wind\"), PLAY)",
+                    () -> DecisionTree.learn(noLabel, List.of("Outlook", "Wind"), PLAY), PLAY);
         }
 
         @Test
         @DisplayName("attributes must be distinct and must not contain the target")
         void badAttributes() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DecisionTree.learn(DEEP_ML, List.of("Outlook", "Wind", "Outlook"), PLAY))
-                    .withMessageContaining("attributes")
-                    .withMessageContaining("Outlook");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DecisionTree.learn(DEEP_ML, List.of("Outlook", PLAY), PLAY))
-                    .withMessageContaining("attributes")
-                    .withMessageContaining(PLAY);
+            assertRejects(IllegalArgumentException.class,
+                    "learn(DEEP_ML, List.of(\"Outlook\", \"Wind\", \"Outlook\"), PLAY)",
+                    () -> DecisionTree.learn(DEEP_ML, List.of("Outlook", "Wind", "Outlook"), PLAY),
+                    "attributes", "Outlook");
+            assertRejects(IllegalArgumentException.class, "learn(DEEP_ML, List.of(\"Outlook\", PLAY), PLAY)",
+                    () -> DecisionTree.learn(DEEP_ML, List.of("Outlook", PLAY), PLAY), "attributes", PLAY);
         }
     }
 
