@@ -336,7 +336,22 @@ class DecisionTreeTest {
         }
 
         @Test
-        @DisplayName("an example without a value for an attribute or the target is rejected, naming it")
+        @DisplayName("a null example or attribute name is rejected with a NullPointerException naming it")
+        void nullElements() {
+            List<Map<String, String>> nullDay = new ArrayList<>(DEEP_ML);
+            nullDay.set(1, null);
+            List<String> nullAttribute = new ArrayList<>(List.of("Outlook"));
+            nullAttribute.add(null);
+
+            assertRejects(NullPointerException.class,
+                    "learn(DEEP_ML with examples[1] = null, List.of(\"Outlook\"), PLAY)",
+                    () -> DecisionTree.learn(nullDay, List.of("Outlook"), PLAY), "examples[1]");
+            assertRejects(NullPointerException.class, "learn(DEEP_ML, [\"Outlook\", null], PLAY)",
+                    () -> DecisionTree.learn(DEEP_ML, nullAttribute, PLAY), "attributes[1]");
+        }
+
+        @Test
+        @DisplayName("an example without a value for an attribute or the target is rejected, naming both")
         void missingValues() {
             List<Map<String, String>> noWind = List.of(row("Outlook", "Sunny", "Wind", "Weak", PLAY, "No"),
                     row("Outlook", "Rain", PLAY, "Yes"));
@@ -344,20 +359,34 @@ class DecisionTreeTest {
                     row("Outlook", "Rain", "Wind", "Weak"));
 
             assertRejects(IllegalArgumentException.class, "learn(noWind, List.of(\"Outlook\", \"Wind\"), PLAY)",
-                    () -> DecisionTree.learn(noWind, List.of("Outlook", "Wind"), PLAY), "Wind");
+                    () -> DecisionTree.learn(noWind, List.of("Outlook", "Wind"), PLAY), "examples[1]", "Wind");
             assertRejects(IllegalArgumentException.class, "learn(noLabel, List.of(\"Outlook\", \"Wind\"), PLAY)",
-                    () -> DecisionTree.learn(noLabel, List.of("Outlook", "Wind"), PLAY), PLAY);
+                    () -> DecisionTree.learn(noLabel, List.of("Outlook", "Wind"), PLAY), "examples[1]",
+                    "PlayTennis");
         }
 
         @Test
-        @DisplayName("attributes must be distinct and must not contain the target")
+        @DisplayName("a value that is null counts as missing")
+        void nullValue() {
+            Map<String, String> nullWind = new HashMap<>(row("Outlook", "Rain", PLAY, "Yes"));
+            nullWind.put("Wind", null);
+            List<Map<String, String>> days = List.of(row("Outlook", "Sunny", "Wind", "Weak", PLAY, "No"), nullWind);
+
+            assertRejects(IllegalArgumentException.class,
+                    "learn([..., {Outlook=Rain, PlayTennis=Yes, Wind=null}], List.of(\"Outlook\", \"Wind\"), PLAY)",
+                    () -> DecisionTree.learn(days, List.of("Outlook", "Wind"), PLAY), "examples[1]", "Wind");
+        }
+
+        @Test
+        @DisplayName("attributes must be distinct and must not contain the target, naming the entry and its name")
         void badAttributes() {
             assertRejects(IllegalArgumentException.class,
                     "learn(DEEP_ML, List.of(\"Outlook\", \"Wind\", \"Outlook\"), PLAY)",
                     () -> DecisionTree.learn(DEEP_ML, List.of("Outlook", "Wind", "Outlook"), PLAY),
-                    "attributes", "Outlook");
+                    "attributes[2]", "Outlook");
             assertRejects(IllegalArgumentException.class, "learn(DEEP_ML, List.of(\"Outlook\", PLAY), PLAY)",
-                    () -> DecisionTree.learn(DEEP_ML, List.of("Outlook", PLAY), PLAY), "attributes", PLAY);
+                    () -> DecisionTree.learn(DEEP_ML, List.of("Outlook", PLAY), PLAY), "attributes[1]",
+                    "PlayTennis");
         }
     }
 

@@ -245,7 +245,7 @@ class KMeansTest {
         }
 
         @Test
-        @DisplayName("more centroids than points: the extra ones keep their place")
+        @DisplayName("more centroids than points: the extra ones keep their place, in a new row")
         void moreCentroidsThanPoints() {
             double[][] points = {{0, 0}, {4, 0}};
             double[][] initial = {{1, 0}, {3, 0}, {2, 10}};
@@ -253,6 +253,9 @@ class KMeansTest {
             double[][] centroids = KMeans.cluster(points, initial, 10);
 
             assertMatrixClose("centroids", centroids, new double[][] {{0, 0}, {4, 0}, {2, 10}}, EXACT);
+            assertThat(centroids[2]).as("row 2 of the result, an empty cluster's centroid, is the caller's"
+                    + " initialCentroids[2]: an empty cluster keeps its position, in a new array")
+                    .isNotSameAs(initial[2]);
         }
 
         @Test
