@@ -212,6 +212,18 @@ class LassoRegressionTest {
         }
 
         @Test
+        @DisplayName("tolerance 0 never stops early, even when the weights' gradient is exactly 0")
+        void zeroToleranceNeverStops() {
+            // The weights' gradient is 0 at every step, so only a strict ‖g_w‖₁ < 0 keeps the loop going. The bias
+            // then runs all 10 updates: b_k = 5·(1 − 0.9^k), so b_10 = 5·(1 − 0.9^10) ≈ 3.2566, not 0.5.
+            LassoRegression.Model model = LassoRegression.fit(new double[][] {{0}, {0}, {0}},
+                    new double[] {5, 5, 5}, 0.1, 0.1, 10, 0);
+
+            assertThat(model.bias()).as("the bias after 10 updates with tolerance 0: ‖g_w‖₁ < 0 is never true, so"
+                    + " the fit must not stop early").isCloseTo(5 * (1 - Math.pow(0.9, 10)), within(EXACT));
+        }
+
+        @Test
         @DisplayName("null x or y is rejected with a NullPointerException naming it")
         void nulls() {
             assertRejects(NullPointerException.class, "fit(null, Y, 0.1, 0.01, 10, 1e-4)",
