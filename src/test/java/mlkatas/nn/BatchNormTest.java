@@ -473,7 +473,7 @@ class BatchNormTest {
             assertRejects(IllegalArgumentException.class, "new Layer(one, one, 0, 0.1)",
                     () -> new BatchNorm.Layer(one, one, 0, 0.1), "epsilon");
             for (double momentum : new double[] {-0.1, 1.5, Double.NaN}) {
-                assertRejects(IllegalArgumentException.class, "new Layer(one, one, EPS, momentum)",
+                assertRejects(IllegalArgumentException.class, "new Layer(one, one, EPS, " + momentum + ")",
                         () -> new BatchNorm.Layer(one, one, EPS, momentum), "momentum");
             }
         }

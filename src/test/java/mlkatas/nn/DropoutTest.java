@@ -281,6 +281,19 @@ class DropoutTest {
     class EdgeCases {
 
         @Test
+        @DisplayName("p = 0 drops nothing, yet training still returns a new matrix with new rows")
+        void pZeroReturnsNewArrays() {
+            double[][] x = {{1, -2, 3}, {0.5, 0, -4}};
+
+            double[][] y = new Dropout(0, new SplittableRandom(42)).forward(x, true);
+
+            assertThat(y).as("training output with p = 0 is x itself: return a new matrix on every path")
+                    .isNotSameAs(x);
+            assertThat(y[0]).as("row 0 of the training output with p = 0 is x's row 0: copy the rows too")
+                    .isNotSameAs(x[0]);
+        }
+
+        @Test
         @DisplayName("backward before any training forward is an IllegalStateException")
         void backwardBeforeTraining() {
             Dropout dropout = new Dropout(0.5, new SplittableRandom(42));

@@ -209,6 +209,17 @@ class SingleNeuronTest {
         }
 
         @Test
+        @DisplayName("zero epochs still return a new weights array, not initialWeights itself")
+        void zeroEpochsNewArray() {
+            double[] initial = WEIGHTS.clone();
+
+            SingleNeuron.Result result = SingleNeuron.train(FEATURES, LABELS, initial, 0.5, 0.1, 0);
+
+            assertThat(result.weights()).as("the weights after 0 epochs are the caller's initialWeights array:"
+                    + " return a copy on every path, also when no update runs").isNotSameAs(initial);
+        }
+
+        @Test
         @DisplayName("null features, labels or initialWeights are rejected with a NullPointerException naming it")
         void nulls() {
             assertRejects(NullPointerException.class, "train(null, LABELS, WEIGHTS, 0, 0.1, 1)",
