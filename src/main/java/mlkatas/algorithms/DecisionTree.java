@@ -70,10 +70,13 @@ public final class DecisionTree {
      *                   including the target; may be empty
      * @param target     the name of the label to predict
      * @return the root of the learned tree
-     * @throws NullPointerException     if an argument, an example or an attribute name is null
+     * @throws NullPointerException     if an argument, an example or an attribute name is null (the message names
+     *                                  it: {@code examples[1]}, {@code attributes[0]})
      * @throws IllegalArgumentException if {@code examples} is empty, an example has no value (or null) for an
-     *                                  attribute or the target, an attribute is listed twice, or
-     *                                  {@code attributes} contains the target
+     *                                  attribute or the target (the message names the example and the attribute
+     *                                  or target: {@code examples[1]}, {@code Wind}), an attribute is listed twice
+     *                                  or is the target (the message names the entry and its name:
+     *                                  {@code attributes[2]}, {@code Outlook})
      */
     public static Node learn(List<Map<String, String>> examples, List<String> attributes, String target) {
         throw new UnsupportedOperationException(

@@ -24,7 +24,7 @@ public final class KMeans {
      * moved. The centroids are returned in the order of {@code initialCentroids} (centroid j started at
      * {@code initialCentroids[j]}).
      *
-     * @param points           m×d points, one row per point
+     * @param points           m×d points, one row per point (not modified)
      * @param initialCentroids k×d starting centroids (not modified)
      * @param maxIterations    the largest number of assignment-and-update iterations, ≥ 0 (0 returns a copy of
      *                         the initial centroids)

@@ -21,13 +21,15 @@ public final class LinearRegression {
      * No factor 2: it cancels against the ½ of the loss.
      *
      * @param x          m×n design matrix, one row per sample; it already contains the intercept column of ones
-     * @param y          m targets
+     *                   (not modified)
+     * @param y          m targets (not modified)
      * @param alpha      learning rate, finite and &gt; 0
      * @param iterations number of updates, ≥ 0 (0 returns zeros)
      * @return θ, a new array of length n
      * @throws NullPointerException     if {@code x} or {@code y} is null
      * @throws IllegalArgumentException if {@code x} is empty or ragged, {@code y}'s length is not m,
-     *                                  {@code alpha} is not finite and &gt; 0, or {@code iterations} &lt; 0
+     *                                  {@code alpha} is NaN, infinite or ≤ 0, or
+     *                                  {@code iterations} &lt; 0
      */
     public static double[] gradientDescent(double[][] x, double[] y, double alpha, int iterations) {
         throw new UnsupportedOperationException(

@@ -25,15 +25,15 @@ public final class LogisticRegression {
      * softplus(z) = max(z, 0) + ln(1 + e^(−|z|)), which stays finite for any finite z. σ must not overflow
      * either (|z| up to 1e4 occurs when features are around 1e4): never evaluate e^z for a large positive z.
      *
-     * @param x            m×n features, one row per sample, without a bias column
-     * @param y            m labels, each 0 or 1
+     * @param x            m×n features, one row per sample, without a bias column (not modified)
+     * @param y            m labels, each 0 or 1 (not modified)
      * @param learningRate step size, finite and &gt; 0
      * @param iterations   number of updates, ≥ 0 (0 returns zero coefficients and no losses)
      * @return the coefficients after the last update (length n+1, bias first) and the loss of every iteration
      *         (length {@code iterations}); both arrays are new
      * @throws NullPointerException     if {@code x} or {@code y} is null
      * @throws IllegalArgumentException if {@code x} is empty or ragged, {@code y}'s length is not m, a label is
-     *                                  not 0 or 1, {@code learningRate} is not finite and &gt; 0, or
+     *                                  not 0 or 1, {@code learningRate} is NaN, infinite or ≤ 0, or
      *                                  {@code iterations} &lt; 0
      */
     public static Result train(double[][] x, int[] y, double learningRate, int iterations) {

@@ -24,7 +24,7 @@ public final class Pca {
      *       tie (their magnitudes agree within a relative 1e-9), the first of them is made positive.</li>
      * </ol>
      *
-     * @param data m×d matrix, one row per sample, m ≥ 2, every entry finite
+     * @param data m×d matrix, one row per sample, m ≥ 2, every entry finite (not modified)
      * @param k    number of components, 1 ≤ k ≤ d
      * @return a new d×k matrix whose columns are orthonormal principal directions
      * @throws NullPointerException     if {@code data} or one of its rows is null

@@ -20,8 +20,8 @@ public final class ConfusionMatrix {
      * TP counts samples with yTrue 1 and yPred 1, FN yTrue 1 and yPred 0, FP yTrue 0 and yPred 1, TN both 0.
      * Empty arrays give the all-zero matrix.
      *
-     * @param yTrue the true labels, each 0 or 1
-     * @param yPred the predicted labels, each 0 or 1, as many as {@code yTrue}
+     * @param yTrue the true labels, each 0 or 1 (not modified)
+     * @param yPred the predicted labels, each 0 or 1, as many as {@code yTrue} (not modified)
      * @return {@code [[TP, FN], [FP, TN]]}, a new array
      * @throws NullPointerException     if {@code yTrue} or {@code yPred} is null
      * @throws IllegalArgumentException if a label is not 0 or 1, or the lengths differ
@@ -37,8 +37,8 @@ public final class ConfusionMatrix {
      * predicted classes (scikit-learn's convention), so the diagonal holds the correct predictions. Empty
      * arrays give the all-zero matrix.
      *
-     * @param yTrue      the true classes, each in 0..numClasses−1
-     * @param yPred      the predicted classes, each in 0..numClasses−1, as many as {@code yTrue}
+     * @param yTrue      the true classes, each in 0..numClasses−1 (not modified)
+     * @param yPred      the predicted classes, each in 0..numClasses−1, as many as {@code yTrue} (not modified)
      * @param numClasses the number of classes, ≥ 1
      * @return a new numClasses×numClasses matrix of counts
      * @throws NullPointerException     if {@code yTrue} or {@code yPred} is null

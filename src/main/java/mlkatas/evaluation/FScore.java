@@ -20,13 +20,13 @@ public final class FScore {
      * predicted positive or nothing is positive), and F_β is 0.0 when P · R = 0 (including empty arrays),
      * never NaN.
      *
-     * @param yTrue the true labels, each 0 or 1
-     * @param yPred the predicted labels, each 0 or 1, as many as {@code yTrue}
+     * @param yTrue the true labels, each 0 or 1 (not modified)
+     * @param yPred the predicted labels, each 0 or 1, as many as {@code yTrue} (not modified)
      * @param beta  how many times more recall counts than precision, finite and &gt; 0
      * @return F_β in [0, 1]
      * @throws NullPointerException     if {@code yTrue} or {@code yPred} is null
-     * @throws IllegalArgumentException if a label is not 0 or 1, the lengths differ, or {@code beta} is not
-     *                                  finite and &gt; 0
+     * @throws IllegalArgumentException if a label is not 0 or 1, the lengths differ, or {@code beta} is NaN,
+     *                                  infinite or ≤ 0
      */
     public static double fScore(int[] yTrue, int[] yPred, double beta) {
         throw new UnsupportedOperationException(

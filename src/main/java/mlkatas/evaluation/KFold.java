@@ -29,10 +29,11 @@ public final class KFold {
      * Fold i tests on block i and trains on the other blocks concatenated in fold order. For n = 7, k = 3
      * the test blocks are [0, 1, 2], [3, 4], [5, 6].
      *
-     * @param nSamples the number of samples n
+     * @param nSamples the number of samples n, ≥ 0
      * @param k        the number of folds, 2 ≤ k ≤ n
      * @return k folds, fold i at index i; every array is new
-     * @throws IllegalArgumentException if {@code k} is below 2 or above {@code nSamples}
+     * @throws IllegalArgumentException if {@code nSamples} &lt; 0, or {@code k} is below 2 or above
+     *                                  {@code nSamples}
      */
     public static List<Fold> split(int nSamples, int k) {
         throw new UnsupportedOperationException(
@@ -45,11 +46,12 @@ public final class KFold {
      *
      * <p>The same seed always gives the same folds; different seeds (almost always) give different folds.
      *
-     * @param nSamples the number of samples n
+     * @param nSamples the number of samples n, ≥ 0
      * @param k        the number of folds, 2 ≤ k ≤ n
      * @param seed     the seed of the shuffle
      * @return k folds, fold i at index i; every array is new
-     * @throws IllegalArgumentException if {@code k} is below 2 or above {@code nSamples}
+     * @throws IllegalArgumentException if {@code nSamples} &lt; 0, or {@code k} is below 2 or above
+     *                                  {@code nSamples}
      */
     public static List<Fold> split(int nSamples, int k, long seed) {
         throw new UnsupportedOperationException(

@@ -27,8 +27,9 @@ public final class RocAuc {
      * negative, a tie counting ½: the Mann–Whitney U statistic of the positives divided by P·N. 1 is a
      * perfect ranking, 0.5 a ranking no better than chance (or every score tied), 0 a perfectly reversed one.
      *
-     * @param yTrue  the true labels, each 0 or 1, with at least one of each
+     * @param yTrue  the true labels, each 0 or 1, with at least one of each (not modified)
      * @param scores the classifier's scores (higher means more likely positive), finite, one per label
+     *               (not modified)
      * @return the AUC in [0, 1]
      * @throws NullPointerException     if {@code yTrue} or {@code scores} is null
      * @throws IllegalArgumentException if a label is not 0 or 1, {@code yTrue} holds only one class (AUC is
@@ -48,8 +49,9 @@ public final class RocAuc {
      * one step (a diagonal one when the tie mixes classes). The last point is (1, 1). No point is dropped,
      * even one on a straight segment (scikit-learn's {@code drop_intermediate=False}).
      *
-     * @param yTrue  the true labels, each 0 or 1, with at least one of each
+     * @param yTrue  the true labels, each 0 or 1, with at least one of each (not modified)
      * @param scores the classifier's scores (higher means more likely positive), finite, one per label
+     *               (not modified)
      * @return the curve: distinct scores + 1 points; every array is new
      * @throws NullPointerException     if {@code yTrue} or {@code scores} is null
      * @throws IllegalArgumentException if a label is not 0 or 1, {@code yTrue} holds only one class (the

@@ -16,8 +16,8 @@ public final class CrossEntropy {
     /**
      * The mean cross-entropy with the default ε = 1e-15; see {@link #multiClass(double[][], double[][], double)}.
      *
-     * @param predictedProbs m×C predicted probabilities, entries in [0, 1]
-     * @param oneHotLabels   m×C labels, entries in [0, 1] (one-hot, or soft labels)
+     * @param predictedProbs m×C predicted probabilities, entries in [0, 1] (not modified)
+     * @param oneHotLabels   m×C labels, entries in [0, 1] (one-hot, or soft labels; not modified)
      * @return the mean loss over the m samples, ≥ 0
      */
     public static double multiClass(double[][] predictedProbs, double[][] oneHotLabels) {
@@ -35,8 +35,8 @@ public final class CrossEntropy {
      * With one-hot labels only the true class's probability enters. Rows of {@code predictedProbs} are not
      * renormalised.
      *
-     * @param predictedProbs m×C predicted probabilities, entries in [0, 1]
-     * @param oneHotLabels   m×C labels, same shape, entries in [0, 1] (one-hot, or soft labels)
+     * @param predictedProbs m×C predicted probabilities, entries in [0, 1] (not modified)
+     * @param oneHotLabels   m×C labels, same shape, entries in [0, 1] (one-hot, or soft labels; not modified)
      * @param epsilon        clipping ε, in (0, 0.5)
      * @return the mean loss over the m samples, ≥ 0
      * @throws NullPointerException     if an argument is null

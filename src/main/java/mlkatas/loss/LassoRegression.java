@@ -32,8 +32,9 @@ public final class LassoRegression {
      * then updates both, w ← w − learningRate·g_w and b ← b − learningRate·g_b, and stops after this update
      * if ‖g_w‖₁ &lt; tolerance (the bias's gradient is not part of the test). The bias is not penalised.
      *
-     * @param x             m×n features, one row per sample (no column of ones: the bias is separate)
-     * @param y             m targets
+     * @param x             m×n features, one row per sample (no column of ones: the bias is separate; not
+     *                      modified)
+     * @param y             m targets (not modified)
      * @param alpha         L1 strength, finite and ≥ 0
      * @param learningRate  step size, finite and &gt; 0
      * @param maxIterations the most updates to make, ≥ 0 (0 returns the zero model)

@@ -22,15 +22,15 @@ public final class BatchNorm {
      *   y[b][c][h][w] = γ_c · (x[b][c][h][w] − μ_c) / √(σ²_c + ε) + β_c
      * </pre>
      *
-     * @param x       B×C×H×W, every extent ≥ 1, rectangular at every level
-     * @param gamma   the scale γ, one per channel (length C)
-     * @param beta    the shift β, one per channel (length C)
+     * @param x       B×C×H×W, every extent ≥ 1, rectangular at every level (not modified)
+     * @param gamma   the scale γ, one per channel (length C; not modified)
+     * @param beta    the shift β, one per channel (length C; not modified)
      * @param epsilon ε, finite and &gt; 0, added to the variance inside the square root
      * @return a new B×C×H×W tensor
      * @throws NullPointerException     if {@code x}, {@code gamma} or {@code beta} (or a part of x) is null
      * @throws IllegalArgumentException if {@code x} has an empty or ragged dimension, {@code gamma} or
-     *                                  {@code beta} does not have length C, or {@code epsilon} is not finite
-     *                                  and &gt; 0
+     *                                  {@code beta} does not have length C, or {@code epsilon} is NaN,
+     *                                  infinite or ≤ 0
      */
     public static double[][][][] forward(double[][][][] x, double[] gamma, double[] beta, double epsilon) {
         throw new UnsupportedOperationException(
@@ -88,7 +88,7 @@ public final class BatchNorm {
          *                 only the last batch)
          * @throws NullPointerException     if {@code gamma} or {@code beta} is null
          * @throws IllegalArgumentException if {@code gamma} is empty, {@code beta}'s length differs,
-         *                                  {@code epsilon} is not finite and &gt; 0, or {@code momentum} is not in
+         *                                  {@code epsilon} is NaN, infinite or ≤ 0, or {@code momentum} is not in
          *                                  [0, 1]
          */
         public Layer(double[] gamma, double[] beta, double epsilon, double momentum) {

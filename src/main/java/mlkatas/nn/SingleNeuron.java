@@ -33,8 +33,8 @@ public final class SingleNeuron {
      * </pre>
      * Labels are real targets: 0/1, soft labels and values outside [0, 1] are all allowed.
      *
-     * @param features       m×n matrix, one row per sample
-     * @param labels         m finite targets
+     * @param features       m×n matrix, one row per sample (not modified)
+     * @param labels         m finite targets (not modified)
      * @param initialWeights n starting weights (not modified)
      * @param initialBias    the starting bias, finite
      * @param learningRate   finite and &gt; 0
@@ -43,8 +43,8 @@ public final class SingleNeuron {
      * @throws NullPointerException     if {@code features}, {@code labels} or {@code initialWeights} is null
      * @throws IllegalArgumentException if {@code features} is empty or ragged, {@code labels} does not have m
      *                                  entries or is not finite, {@code initialWeights} does not have n
-     *                                  entries, {@code initialBias} is not finite, {@code learningRate} is not
-     *                                  finite and &gt; 0, or {@code epochs} &lt; 0
+     *                                  entries, {@code initialBias} is not finite, {@code learningRate} is
+     *                                  NaN, infinite or ≤ 0, or {@code epochs} &lt; 0
      */
     public static Result train(double[][] features, double[] labels, double[] initialWeights, double initialBias,
                                double learningRate, int epochs) {

@@ -1,8 +1,7 @@
 package mlkatas.algorithms;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -301,9 +300,8 @@ class DecisionTreeTest {
         void unseenValue() {
             Map<String, String> foggy = row("Outlook", "Foggy", "Humidity", "High", "Wind", "Weak");
 
-            assertThatIllegalArgumentException().isThrownBy(() -> DecisionTree.classify(TEXTBOOK_TREE, foggy))
-                    .withMessageContaining("Outlook")
-                    .withMessageContaining("Foggy");
+            assertRejects(IllegalArgumentException.class, "classify(TEXTBOOK_TREE, foggy)",
+                    () -> DecisionTree.classify(TEXTBOOK_TREE, foggy), "Outlook", "Foggy");
         }
 
         @Test
@@ -311,59 +309,84 @@ class DecisionTreeTest {
         void classifyMissingAttribute() {
             Map<String, String> noWind = row("Outlook", "Rain", "Humidity", "High");
 
-            assertThatIllegalArgumentException().isThrownBy(() -> DecisionTree.classify(TEXTBOOK_TREE, noWind))
-                    .withMessageContaining("Wind");
+            assertRejects(IllegalArgumentException.class, "classify(TEXTBOOK_TREE, noWind)",
+                    () -> DecisionTree.classify(TEXTBOOK_TREE, noWind), "Wind");
         }
 
         @Test
         @DisplayName("null arguments are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> DecisionTree.learn(null, List.of(), PLAY))
-                    .withMessageContaining("examples");
-            assertThatNullPointerException().isThrownBy(() -> DecisionTree.learn(DEEP_ML, null, PLAY))
-                    .withMessageContaining("attributes");
-            assertThatNullPointerException().isThrownBy(() -> DecisionTree.learn(DEEP_ML, List.of(), null))
-                    .withMessageContaining("target");
-            assertThatNullPointerException().isThrownBy(() -> DecisionTree.classify(null, Map.of()))
-                    .withMessageContaining("tree");
-            assertThatNullPointerException().isThrownBy(() -> DecisionTree.classify(leaf("Yes"), null))
-                    .withMessageContaining("example");
+            assertRejects(NullPointerException.class, "learn(null, List.of(), PLAY)",
+                    () -> DecisionTree.learn(null, List.of(), PLAY), "examples");
+            assertRejects(NullPointerException.class, "learn(DEEP_ML, null, PLAY)",
+                    () -> DecisionTree.learn(DEEP_ML, null, PLAY), "attributes");
+            assertRejects(NullPointerException.class, "learn(DEEP_ML, List.of(), null)",
+                    () -> DecisionTree.learn(DEEP_ML, List.of(), null), "target");
+            assertRejects(NullPointerException.class, "classify(null, Map.of())",
+                    () -> DecisionTree.classify(null, Map.of()), "tree");
+            assertRejects(NullPointerException.class, "classify(leaf(\"Yes\"), null)",
+                    () -> DecisionTree.classify(leaf("Yes"), null), "example");
         }
 
         @Test
         @DisplayName("no examples is rejected")
         void noExamples() {
-            assertThatIllegalArgumentException().isThrownBy(() -> DecisionTree.learn(List.of(), List.of("Wind"), PLAY))
-                    .withMessageContaining("examples");
+            assertRejects(IllegalArgumentException.class, "learn(List.of(), List.of(\"Wind\"), PLAY)",
+                    () -> DecisionTree.learn(List.of(), List.of("Wind"), PLAY), "examples");
         }
 
         @Test
-        @DisplayName("an example without a value for an attribute or the target is rejected, naming it")
+        @DisplayName("a null example or attribute name is rejected with a NullPointerException naming it")
+        void nullElements() {
+            List<Map<String, String>> nullDay = new ArrayList<>(DEEP_ML);
+            nullDay.set(1, null);
+            List<String> nullAttribute = new ArrayList<>(List.of("Outlook"));
+            nullAttribute.add(null);
+
+            assertRejects(NullPointerException.class,
+                    "learn(DEEP_ML with examples[1] = null, List.of(\"Outlook\"), PLAY)",
+                    () -> DecisionTree.learn(nullDay, List.of("Outlook"), PLAY), "examples[1]");
+            assertRejects(NullPointerException.class, "learn(DEEP_ML, [\"Outlook\", null], PLAY)",
+                    () -> DecisionTree.learn(DEEP_ML, nullAttribute, PLAY), "attributes[1]");
+        }
+
+        @Test
+        @DisplayName("an example without a value for an attribute or the target is rejected, naming both")
         void missingValues() {
             List<Map<String, String>> noWind = List.of(row("Outlook", "Sunny", "Wind", "Weak", PLAY, "No"),
                     row("Outlook", "Rain", PLAY, "Yes"));
             List<Map<String, String>> noLabel = List.of(row("Outlook", "Sunny", "Wind", "Weak", PLAY, "No"),
                     row("Outlook", "Rain", "Wind", "Weak"));
 
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DecisionTree.learn(noWind, List.of("Outlook", "Wind"), PLAY))
-                    .withMessageContaining("Wind");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DecisionTree.learn(noLabel, List.of("Outlook", "Wind"), PLAY))
-                    .withMessageContaining(PLAY);
+            assertRejects(IllegalArgumentException.class, "learn(noWind, List.of(\"Outlook\", \"Wind\"), PLAY)",
+                    () -> DecisionTree.learn(noWind, List.of("Outlook", "Wind"), PLAY), "examples[1]", "Wind");
+            assertRejects(IllegalArgumentException.class, "learn(noLabel, List.of(\"Outlook\", \"Wind\"), PLAY)",
+                    () -> DecisionTree.learn(noLabel, List.of("Outlook", "Wind"), PLAY), "examples[1]",
+                    "PlayTennis");
         }
 
         @Test
-        @DisplayName("attributes must be distinct and must not contain the target")
+        @DisplayName("a value that is null counts as missing")
+        void nullValue() {
+            Map<String, String> nullWind = new HashMap<>(row("Outlook", "Rain", PLAY, "Yes"));
+            nullWind.put("Wind", null);
+            List<Map<String, String>> days = List.of(row("Outlook", "Sunny", "Wind", "Weak", PLAY, "No"), nullWind);
+
+            assertRejects(IllegalArgumentException.class,
+                    "learn([..., {Outlook=Rain, PlayTennis=Yes, Wind=null}], List.of(\"Outlook\", \"Wind\"), PLAY)",
+                    () -> DecisionTree.learn(days, List.of("Outlook", "Wind"), PLAY), "examples[1]", "Wind");
+        }
+
+        @Test
+        @DisplayName("attributes must be distinct and must not contain the target, naming the entry and its name")
         void badAttributes() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DecisionTree.learn(DEEP_ML, List.of("Outlook", "Wind", "Outlook"), PLAY))
-                    .withMessageContaining("attributes")
-                    .withMessageContaining("Outlook");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DecisionTree.learn(DEEP_ML, List.of("Outlook", PLAY), PLAY))
-                    .withMessageContaining("attributes")
-                    .withMessageContaining(PLAY);
+            assertRejects(IllegalArgumentException.class,
+                    "learn(DEEP_ML, List.of(\"Outlook\", \"Wind\", \"Outlook\"), PLAY)",
+                    () -> DecisionTree.learn(DEEP_ML, List.of("Outlook", "Wind", "Outlook"), PLAY),
+                    "attributes[2]", "Outlook");
+            assertRejects(IllegalArgumentException.class, "learn(DEEP_ML, List.of(\"Outlook\", PLAY), PLAY)",
+                    () -> DecisionTree.learn(DEEP_ML, List.of("Outlook", PLAY), PLAY), "attributes[1]",
+                    "PlayTennis");
         }
     }
 

@@ -1,11 +1,10 @@
 package mlkatas.algorithms;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertAllFinite;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
@@ -246,7 +245,7 @@ class KMeansTest {
         }
 
         @Test
-        @DisplayName("more centroids than points: the extra ones keep their place")
+        @DisplayName("more centroids than points: the extra ones keep their place, in a new row")
         void moreCentroidsThanPoints() {
             double[][] points = {{0, 0}, {4, 0}};
             double[][] initial = {{1, 0}, {3, 0}, {2, 10}};
@@ -254,50 +253,50 @@ class KMeansTest {
             double[][] centroids = KMeans.cluster(points, initial, 10);
 
             assertMatrixClose("centroids", centroids, new double[][] {{0, 0}, {4, 0}, {2, 10}}, EXACT);
+            assertThat(centroids[2]).as("row 2 of the result, an empty cluster's centroid, is the caller's"
+                    + " initialCentroids[2]: an empty cluster keeps its position, in a new array")
+                    .isNotSameAs(initial[2]);
         }
 
         @Test
         @DisplayName("null points or initialCentroids are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> KMeans.cluster(null, INITIAL, 1))
-                    .withMessageContaining("points");
-            assertThatNullPointerException().isThrownBy(() -> KMeans.cluster(POINTS, null, 1))
-                    .withMessageContaining("initialCentroids");
+            assertRejects(NullPointerException.class, "cluster(null, INITIAL, 1)",
+                    () -> KMeans.cluster(null, INITIAL, 1), "points");
+            assertRejects(NullPointerException.class, "cluster(POINTS, null, 1)",
+                    () -> KMeans.cluster(POINTS, null, 1), "initialCentroids");
         }
 
         @Test
         @DisplayName("empty or ragged points are rejected")
         void badPoints() {
-            assertThatIllegalArgumentException().isThrownBy(() -> KMeans.cluster(new double[0][], INITIAL, 1))
-                    .withMessageContaining("points");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> KMeans.cluster(new double[][] {{1, 2}, {3}}, INITIAL, 1))
-                    .withMessageContaining("points");
+            assertRejects(IllegalArgumentException.class, "cluster(new double[0][], INITIAL, 1)",
+                    () -> KMeans.cluster(new double[0][], INITIAL, 1), "points");
+            assertRejects(IllegalArgumentException.class, "cluster({{1, 2}, {3}}, INITIAL, 1)",
+                    () -> KMeans.cluster(new double[][] {{1, 2}, {3}}, INITIAL, 1), "points");
         }
 
         @Test
         @DisplayName("empty or ragged initial centroids are rejected")
         void badInitialCentroids() {
-            assertThatIllegalArgumentException().isThrownBy(() -> KMeans.cluster(POINTS, new double[0][], 1))
-                    .withMessageContaining("initialCentroids");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> KMeans.cluster(POINTS, new double[][] {{1, 1}, {10}}, 1))
-                    .withMessageContaining("initialCentroids");
+            assertRejects(IllegalArgumentException.class, "cluster(POINTS, new double[0][], 1)",
+                    () -> KMeans.cluster(POINTS, new double[0][], 1), "initialCentroids");
+            assertRejects(IllegalArgumentException.class, "cluster(POINTS, {{1, 1}, {10}}, 1)",
+                    () -> KMeans.cluster(POINTS, new double[][] {{1, 1}, {10}}, 1), "initialCentroids");
         }
 
         @Test
         @DisplayName("the centroids must have as many coordinates as the points")
         void dimensionMismatch() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> KMeans.cluster(POINTS, new double[][] {{1, 1, 1}, {10, 1, 1}}, 1))
-                    .withMessageContaining("initialCentroids");
+            assertRejects(IllegalArgumentException.class, "cluster(POINTS, {{1, 1, 1}, {10, 1, 1}}, 1)",
+                    () -> KMeans.cluster(POINTS, new double[][] {{1, 1, 1}, {10, 1, 1}}, 1), "initialCentroids");
         }
 
         @Test
         @DisplayName("maxIterations must be ≥ 0")
         void negativeIterations() {
-            assertThatIllegalArgumentException().isThrownBy(() -> KMeans.cluster(POINTS, INITIAL, -1))
-                    .withMessageContaining("maxIterations");
+            assertRejects(IllegalArgumentException.class, "cluster(POINTS, INITIAL, -1)",
+                    () -> KMeans.cluster(POINTS, INITIAL, -1), "maxIterations");
         }
     }
 

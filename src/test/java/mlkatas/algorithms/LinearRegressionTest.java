@@ -1,10 +1,9 @@
 package mlkatas.algorithms;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -181,47 +180,42 @@ class LinearRegressionTest {
         @Test
         @DisplayName("null x or y is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> LinearRegression.gradientDescent(null, Y, 0.1, 1))
-                    .withMessageContaining("x");
-            assertThatNullPointerException().isThrownBy(() -> LinearRegression.gradientDescent(X, null, 0.1, 1))
-                    .withMessageContaining("y");
+            assertRejects(NullPointerException.class, "gradientDescent(null, Y, 0.1, 1)",
+                    () -> LinearRegression.gradientDescent(null, Y, 0.1, 1), "x");
+            assertRejects(NullPointerException.class, "gradientDescent(X, null, 0.1, 1)",
+                    () -> LinearRegression.gradientDescent(X, null, 0.1, 1), "y");
         }
 
         @Test
         @DisplayName("an empty or ragged x is rejected")
         void badShapes() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LinearRegression.gradientDescent(new double[0][], new double[0], 0.1, 1))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LinearRegression.gradientDescent(
-                            new double[][] {{1, 1}, {1}}, new double[] {1, 2}, 0.1, 1))
-                    .withMessageContaining("x");
+            assertRejects(IllegalArgumentException.class, "gradientDescent(new double[0][], new double[0], 0.1, 1)",
+                    () -> LinearRegression.gradientDescent(new double[0][], new double[0], 0.1, 1), "x");
+            assertRejects(IllegalArgumentException.class, "gradientDescent({{1, 1}, {1}}, {1, 2}, 0.1, 1)",
+                    () -> LinearRegression.gradientDescent(new double[][] {{1, 1}, {1}}, new double[] {1, 2}, 0.1, 1),
+                    "x");
         }
 
         @Test
         @DisplayName("y must have one target per row of x")
         void mismatchedLengths() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LinearRegression.gradientDescent(X, new double[] {1, 2}, 0.1, 1))
-                    .withMessageContaining("y");
+            assertRejects(IllegalArgumentException.class, "gradientDescent(X, {1, 2}, 0.1, 1)",
+                    () -> LinearRegression.gradientDescent(X, new double[] {1, 2}, 0.1, 1), "y");
         }
 
         @ParameterizedTest(name = "alpha = {0}")
         @ValueSource(doubles = {0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("alpha must be finite and > 0")
         void badAlpha(double alpha) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LinearRegression.gradientDescent(X, Y, alpha, 1))
-                    .withMessageContaining("alpha");
+            assertRejects(IllegalArgumentException.class, "gradientDescent(X, Y, " + alpha + ", 1)",
+                    () -> LinearRegression.gradientDescent(X, Y, alpha, 1), "alpha");
         }
 
         @Test
         @DisplayName("iterations must be ≥ 0")
         void negativeIterations() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LinearRegression.gradientDescent(X, Y, 0.1, -1))
-                    .withMessageContaining("iterations");
+            assertRejects(IllegalArgumentException.class, "gradientDescent(X, Y, 0.1, -1)",
+                    () -> LinearRegression.gradientDescent(X, Y, 0.1, -1), "iterations");
         }
     }
 

@@ -1,11 +1,10 @@
 package mlkatas.algorithms;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertAllFinite;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -280,55 +279,49 @@ class LogisticRegressionTest {
         @Test
         @DisplayName("null x or y is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> LogisticRegression.train(null, Y, 0.1, 1))
-                    .withMessageContaining("x");
-            assertThatNullPointerException().isThrownBy(() -> LogisticRegression.train(X, null, 0.1, 1))
-                    .withMessageContaining("y");
+            assertRejects(NullPointerException.class, "train(null, Y, 0.1, 1)",
+                    () -> LogisticRegression.train(null, Y, 0.1, 1), "x");
+            assertRejects(NullPointerException.class, "train(X, null, 0.1, 1)",
+                    () -> LogisticRegression.train(X, null, 0.1, 1), "y");
         }
 
         @Test
         @DisplayName("an empty or ragged x is rejected")
         void badShapes() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LogisticRegression.train(new double[0][], new int[0], 0.1, 1))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LogisticRegression.train(new double[][] {{1, 2}, {3}}, new int[] {0, 1}, 0.1, 1))
-                    .withMessageContaining("x");
+            assertRejects(IllegalArgumentException.class, "train(new double[0][], new int[0], 0.1, 1)",
+                    () -> LogisticRegression.train(new double[0][], new int[0], 0.1, 1), "x");
+            assertRejects(IllegalArgumentException.class, "train({{1, 2}, {3}}, {0, 1}, 0.1, 1)",
+                    () -> LogisticRegression.train(new double[][] {{1, 2}, {3}}, new int[] {0, 1}, 0.1, 1), "x");
         }
 
         @Test
         @DisplayName("y must have one label per row of x")
         void mismatchedLengths() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LogisticRegression.train(X, new int[] {0, 1}, 0.1, 1))
-                    .withMessageContaining("y");
+            assertRejects(IllegalArgumentException.class, "train(X, {0, 1}, 0.1, 1)",
+                    () -> LogisticRegression.train(X, new int[] {0, 1}, 0.1, 1), "y");
         }
 
         @ParameterizedTest(name = "label {0}")
         @ValueSource(ints = {-1, 2})
         @DisplayName("labels must be 0 or 1")
         void nonBinaryLabels(int label) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LogisticRegression.train(X, new int[] {0, 1, label, 1}, 0.1, 1))
-                    .withMessageContaining("y");
+            assertRejects(IllegalArgumentException.class, "train(X, {0, 1, " + label + ", 1}, 0.1, 1)",
+                    () -> LogisticRegression.train(X, new int[] {0, 1, label, 1}, 0.1, 1), "y");
         }
 
         @ParameterizedTest(name = "learningRate = {0}")
         @ValueSource(doubles = {0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("learningRate must be finite and > 0")
         void badLearningRate(double learningRate) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LogisticRegression.train(X, Y, learningRate, 1))
-                    .withMessageContaining("learningRate");
+            assertRejects(IllegalArgumentException.class, "train(X, Y, " + learningRate + ", 1)",
+                    () -> LogisticRegression.train(X, Y, learningRate, 1), "learningRate");
         }
 
         @Test
         @DisplayName("iterations must be ≥ 0")
         void negativeIterations() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LogisticRegression.train(X, Y, 0.1, -1))
-                    .withMessageContaining("iterations");
+            assertRejects(IllegalArgumentException.class, "train(X, Y, 0.1, -1)",
+                    () -> LogisticRegression.train(X, Y, 0.1, -1), "iterations");
         }
     }
 

@@ -1,12 +1,11 @@
 package mlkatas.algorithms;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertAllFinite;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
@@ -313,42 +312,38 @@ class PcaTest {
         @Test
         @DisplayName("null data, or a null row, is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> Pca.principalComponents(null, 1))
-                    .withMessageContaining("data");
-            assertThatNullPointerException()
-                    .isThrownBy(() -> Pca.principalComponents(new double[][] {{1, 2}, null}, 1))
-                    .withMessageContaining("data[1]");
+            assertRejects(NullPointerException.class, "principalComponents(null, 1)",
+                    () -> Pca.principalComponents(null, 1), "data");
+            assertRejects(NullPointerException.class, "principalComponents({{1, 2}, null}, 1)",
+                    () -> Pca.principalComponents(new double[][] {{1, 2}, null}, 1), "data[1]");
         }
 
         @Test
         @DisplayName("empty, ragged or single-row data is rejected")
         void badShapes() {
-            assertThatIllegalArgumentException().isThrownBy(() -> Pca.principalComponents(new double[0][], 1))
-                    .withMessageContaining("data");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Pca.principalComponents(new double[][] {{1, 2}, {3}}, 1))
-                    .withMessageContaining("data");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Pca.principalComponents(new double[][] {{1, 2}}, 1))
-                    .withMessageContaining("data")
-                    .withMessageContaining("2 rows");
+            assertRejects(IllegalArgumentException.class, "principalComponents(new double[0][], 1)",
+                    () -> Pca.principalComponents(new double[0][], 1), "data");
+            assertRejects(IllegalArgumentException.class, "principalComponents({{1, 2}, {3}}, 1)",
+                    () -> Pca.principalComponents(new double[][] {{1, 2}, {3}}, 1), "data");
+            assertRejects(IllegalArgumentException.class, "principalComponents({{1, 2}}, 1)",
+                    () -> Pca.principalComponents(new double[][] {{1, 2}}, 1), "data");
         }
 
         @ParameterizedTest(name = "entry = {0}")
         @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
         @DisplayName("a NaN or infinite entry is rejected")
         void nonFiniteEntry(double entry) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Pca.principalComponents(new double[][] {{1, 2}, {3, entry}, {5, 1}}, 1))
-                    .withMessageContaining("data");
+            assertRejects(IllegalArgumentException.class,
+                    "principalComponents({{1, 2}, {3, " + entry + "}, {5, 1}}, 1)",
+                    () -> Pca.principalComponents(new double[][] {{1, 2}, {3, entry}, {5, 1}}, 1), "data");
         }
 
         @ParameterizedTest(name = "k = {0}")
         @ValueSource(ints = {0, -1, 4})
         @DisplayName("k must be in [1, d]")
         void badK(int k) {
-            assertThatIllegalArgumentException().isThrownBy(() -> Pca.principalComponents(DEEP_ML, k))
-                    .withMessageContaining("k");
+            assertRejects(IllegalArgumentException.class, "principalComponents(DEEP_ML, " + k + ")",
+                    () -> Pca.principalComponents(DEEP_ML, k), "k");
         }
     }
 

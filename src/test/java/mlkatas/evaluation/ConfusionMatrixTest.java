@@ -1,8 +1,7 @@
 package mlkatas.evaluation;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static mlkatas.support.Gens.labelPairs;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -152,29 +151,26 @@ class ConfusionMatrixTest {
         @Test
         @DisplayName("null yTrue or yPred is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> ConfusionMatrix.binary(null, new int[] {1}))
-                    .withMessageContaining("yTrue");
-            assertThatNullPointerException().isThrownBy(() -> ConfusionMatrix.binary(new int[] {1}, null))
-                    .withMessageContaining("yPred");
+            assertRejects(NullPointerException.class, "binary(null, {1})",
+                    () -> ConfusionMatrix.binary(null, new int[] {1}), "yTrue");
+            assertRejects(NullPointerException.class, "binary({1}, null)",
+                    () -> ConfusionMatrix.binary(new int[] {1}, null), "yPred");
         }
 
         @Test
         @DisplayName("labels other than 0 and 1 are rejected")
         void nonBinaryLabels() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> ConfusionMatrix.binary(new int[] {1, 2}, new int[] {1, 0}))
-                    .withMessageContaining("yTrue");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> ConfusionMatrix.binary(new int[] {1, 0}, new int[] {-1, 0}))
-                    .withMessageContaining("yPred");
+            assertRejects(IllegalArgumentException.class, "binary({1, 2}, {1, 0})",
+                    () -> ConfusionMatrix.binary(new int[] {1, 2}, new int[] {1, 0}), "yTrue");
+            assertRejects(IllegalArgumentException.class, "binary({1, 0}, {-1, 0})",
+                    () -> ConfusionMatrix.binary(new int[] {1, 0}, new int[] {-1, 0}), "yPred");
         }
 
         @Test
         @DisplayName("yPred must have one prediction per label")
         void mismatchedLengths() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> ConfusionMatrix.binary(new int[] {1, 0, 1}, new int[] {1, 0}))
-                    .withMessageContaining("yPred");
+            assertRejects(IllegalArgumentException.class, "binary({1, 0, 1}, {1, 0})",
+                    () -> ConfusionMatrix.binary(new int[] {1, 0, 1}, new int[] {1, 0}), "yPred");
         }
     }
 
@@ -295,22 +291,18 @@ class ConfusionMatrixTest {
         @Order(7)
         @DisplayName("bad input: null arrays, numClasses < 1, classes out of range, different lengths")
         void badInput() {
-            assertThatNullPointerException().isThrownBy(() -> ConfusionMatrix.multiClass(null, new int[] {0}, 2))
-                    .withMessageContaining("yTrue");
-            assertThatNullPointerException().isThrownBy(() -> ConfusionMatrix.multiClass(new int[] {0}, null, 2))
-                    .withMessageContaining("yPred");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> ConfusionMatrix.multiClass(new int[0], new int[0], 0))
-                    .withMessageContaining("numClasses");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> ConfusionMatrix.multiClass(new int[] {0, 3}, new int[] {0, 1}, 3))
-                    .withMessageContaining("yTrue");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> ConfusionMatrix.multiClass(new int[] {0, 1}, new int[] {0, -1}, 3))
-                    .withMessageContaining("yPred");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> ConfusionMatrix.multiClass(new int[] {0, 1}, new int[] {0}, 3))
-                    .withMessageContaining("yPred");
+            assertRejects(NullPointerException.class, "multiClass(null, {0}, 2)",
+                    () -> ConfusionMatrix.multiClass(null, new int[] {0}, 2), "yTrue");
+            assertRejects(NullPointerException.class, "multiClass({0}, null, 2)",
+                    () -> ConfusionMatrix.multiClass(new int[] {0}, null, 2), "yPred");
+            assertRejects(IllegalArgumentException.class, "multiClass(new int[0], new int[0], 0)",
+                    () -> ConfusionMatrix.multiClass(new int[0], new int[0], 0), "numClasses");
+            assertRejects(IllegalArgumentException.class, "multiClass({0, 3}, {0, 1}, 3)",
+                    () -> ConfusionMatrix.multiClass(new int[] {0, 3}, new int[] {0, 1}, 3), "yTrue");
+            assertRejects(IllegalArgumentException.class, "multiClass({0, 1}, {0, -1}, 3)",
+                    () -> ConfusionMatrix.multiClass(new int[] {0, 1}, new int[] {0, -1}, 3), "yPred");
+            assertRejects(IllegalArgumentException.class, "multiClass({0, 1}, {0}, 3)",
+                    () -> ConfusionMatrix.multiClass(new int[] {0, 1}, new int[] {0}, 3), "yPred");
         }
 
         @Test

@@ -1,8 +1,7 @@
 package mlkatas.evaluation;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static mlkatas.support.Gens.labelPairs;
 import static org.quicktheories.QuickTheory.qt;
@@ -199,34 +198,34 @@ class FScoreTest {
         @Test
         @DisplayName("null yTrue or yPred is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> FScore.fScore(null, new int[] {1}, 1.0))
-                    .withMessageContaining("yTrue");
-            assertThatNullPointerException().isThrownBy(() -> FScore.fScore(new int[] {1}, null, 1.0))
-                    .withMessageContaining("yPred");
+            assertRejects(NullPointerException.class, "fScore(null, {1}, 1.0)",
+                    () -> FScore.fScore(null, new int[] {1}, 1.0), "yTrue");
+            assertRejects(NullPointerException.class, "fScore({1}, null, 1.0)",
+                    () -> FScore.fScore(new int[] {1}, null, 1.0), "yPred");
         }
 
         @Test
         @DisplayName("labels other than 0 and 1 are rejected")
         void nonBinaryLabels() {
-            assertThatIllegalArgumentException().isThrownBy(() -> FScore.fScore(new int[] {2}, new int[] {1}, 1.0))
-                    .withMessageContaining("yTrue");
-            assertThatIllegalArgumentException().isThrownBy(() -> FScore.fScore(new int[] {1}, new int[] {-1}, 1.0))
-                    .withMessageContaining("yPred");
+            assertRejects(IllegalArgumentException.class, "fScore({2}, {1}, 1.0)",
+                    () -> FScore.fScore(new int[] {2}, new int[] {1}, 1.0), "yTrue");
+            assertRejects(IllegalArgumentException.class, "fScore({1}, {-1}, 1.0)",
+                    () -> FScore.fScore(new int[] {1}, new int[] {-1}, 1.0), "yPred");
         }
 
         @Test
         @DisplayName("yPred must have one prediction per label")
         void mismatchedLengths() {
-            assertThatIllegalArgumentException().isThrownBy(() -> FScore.fScore(new int[] {1, 0}, new int[] {1}, 1.0))
-                    .withMessageContaining("yPred");
+            assertRejects(IllegalArgumentException.class, "fScore({1, 0}, {1}, 1.0)",
+                    () -> FScore.fScore(new int[] {1, 0}, new int[] {1}, 1.0), "yPred");
         }
 
         @ParameterizedTest(name = "beta = {0}")
         @ValueSource(doubles = {0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("beta must be finite and > 0")
         void badBeta(double beta) {
-            assertThatIllegalArgumentException().isThrownBy(() -> FScore.fScore(Y_TRUE, Y_TRUE, beta))
-                    .withMessageContaining("beta");
+            assertRejects(IllegalArgumentException.class, "fScore(Y_TRUE, Y_TRUE, " + beta + ")",
+                    () -> FScore.fScore(Y_TRUE, Y_TRUE, beta), "beta");
         }
     }
 

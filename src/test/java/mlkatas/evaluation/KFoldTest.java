@@ -1,7 +1,7 @@
 package mlkatas.evaluation;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -222,25 +222,28 @@ class KFoldTest {
         @Test
         @DisplayName("k below 2 is rejected")
         void kTooSmall() {
-            assertThatIllegalArgumentException().isThrownBy(() -> KFold.split(10, 1)).withMessageContaining("k");
-            assertThatIllegalArgumentException().isThrownBy(() -> KFold.split(10, 0, 1)).withMessageContaining("k");
-            assertThatIllegalArgumentException().isThrownBy(() -> KFold.split(10, -3)).withMessageContaining("k");
+            assertRejects(IllegalArgumentException.class, "split(10, 1)",
+                    () -> KFold.split(10, 1), "k");
+            assertRejects(IllegalArgumentException.class, "split(10, 0, 1)",
+                    () -> KFold.split(10, 0, 1), "k");
+            assertRejects(IllegalArgumentException.class, "split(10, -3)",
+                    () -> KFold.split(10, -3), "k");
         }
 
         @Test
         @DisplayName("k above nSamples is rejected: a fold would be empty")
         void kAboveSampleCount() {
-            assertThatIllegalArgumentException().isThrownBy(() -> KFold.split(3, 4))
-                    .withMessageContaining("k").withMessageContaining("nSamples");
-            assertThatIllegalArgumentException().isThrownBy(() -> KFold.split(3, 4, 42))
-                    .withMessageContaining("k").withMessageContaining("nSamples");
+            assertRejects(IllegalArgumentException.class, "split(3, 4)",
+                    () -> KFold.split(3, 4), "k", "nSamples");
+            assertRejects(IllegalArgumentException.class, "split(3, 4, 42)",
+                    () -> KFold.split(3, 4, 42), "k", "nSamples");
         }
 
         @Test
         @DisplayName("a negative nSamples is rejected")
         void negativeSampleCount() {
-            assertThatIllegalArgumentException().isThrownBy(() -> KFold.split(-5, 2))
-                    .withMessageContaining("nSamples");
+            assertRejects(IllegalArgumentException.class, "split(-5, 2)",
+                    () -> KFold.split(-5, 2), "nSamples");
         }
     }
 

@@ -1,8 +1,7 @@
 package mlkatas.evaluation;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static mlkatas.support.Gens.labelPairs;
 import static org.quicktheories.QuickTheory.qt;
@@ -155,27 +154,26 @@ class PrecisionTest {
         @Test
         @DisplayName("null yTrue or yPred is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> Precision.precision(null, new int[] {1}))
-                    .withMessageContaining("yTrue");
-            assertThatNullPointerException().isThrownBy(() -> Precision.precision(new int[] {1}, null))
-                    .withMessageContaining("yPred");
+            assertRejects(NullPointerException.class, "precision(null, {1})",
+                    () -> Precision.precision(null, new int[] {1}), "yTrue");
+            assertRejects(NullPointerException.class, "precision({1}, null)",
+                    () -> Precision.precision(new int[] {1}, null), "yPred");
         }
 
         @Test
         @DisplayName("labels other than 0 and 1 are rejected")
         void nonBinaryLabels() {
-            assertThatIllegalArgumentException().isThrownBy(() -> Precision.precision(new int[] {2}, new int[] {1}))
-                    .withMessageContaining("yTrue");
-            assertThatIllegalArgumentException().isThrownBy(() -> Precision.precision(new int[] {1}, new int[] {-1}))
-                    .withMessageContaining("yPred");
+            assertRejects(IllegalArgumentException.class, "precision({2}, {1})",
+                    () -> Precision.precision(new int[] {2}, new int[] {1}), "yTrue");
+            assertRejects(IllegalArgumentException.class, "precision({1}, {-1})",
+                    () -> Precision.precision(new int[] {1}, new int[] {-1}), "yPred");
         }
 
         @Test
         @DisplayName("yPred must have one prediction per label")
         void mismatchedLengths() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Precision.precision(new int[] {1, 0}, new int[] {1}))
-                    .withMessageContaining("yPred");
+            assertRejects(IllegalArgumentException.class, "precision({1, 0}, {1})",
+                    () -> Precision.precision(new int[] {1, 0}, new int[] {1}), "yPred");
         }
     }
 

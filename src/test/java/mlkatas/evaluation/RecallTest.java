@@ -1,8 +1,7 @@
 package mlkatas.evaluation;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static mlkatas.support.Gens.labelPairs;
 import static org.quicktheories.QuickTheory.qt;
@@ -174,26 +173,26 @@ class RecallTest {
         @Test
         @DisplayName("null yTrue or yPred is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> Recall.recall(null, new int[] {1}))
-                    .withMessageContaining("yTrue");
-            assertThatNullPointerException().isThrownBy(() -> Recall.recall(new int[] {1}, null))
-                    .withMessageContaining("yPred");
+            assertRejects(NullPointerException.class, "recall(null, {1})",
+                    () -> Recall.recall(null, new int[] {1}), "yTrue");
+            assertRejects(NullPointerException.class, "recall({1}, null)",
+                    () -> Recall.recall(new int[] {1}, null), "yPred");
         }
 
         @Test
         @DisplayName("labels other than 0 and 1 are rejected")
         void nonBinaryLabels() {
-            assertThatIllegalArgumentException().isThrownBy(() -> Recall.recall(new int[] {2}, new int[] {1}))
-                    .withMessageContaining("yTrue");
-            assertThatIllegalArgumentException().isThrownBy(() -> Recall.recall(new int[] {1}, new int[] {-1}))
-                    .withMessageContaining("yPred");
+            assertRejects(IllegalArgumentException.class, "recall({2}, {1})",
+                    () -> Recall.recall(new int[] {2}, new int[] {1}), "yTrue");
+            assertRejects(IllegalArgumentException.class, "recall({1}, {-1})",
+                    () -> Recall.recall(new int[] {1}, new int[] {-1}), "yPred");
         }
 
         @Test
         @DisplayName("yPred must have one prediction per label")
         void mismatchedLengths() {
-            assertThatIllegalArgumentException().isThrownBy(() -> Recall.recall(new int[] {1, 0}, new int[] {1}))
-                    .withMessageContaining("yPred");
+            assertRejects(IllegalArgumentException.class, "recall({1, 0}, {1})",
+                    () -> Recall.recall(new int[] {1, 0}, new int[] {1}), "yPred");
         }
     }
 

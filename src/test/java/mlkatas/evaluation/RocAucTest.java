@@ -1,9 +1,8 @@
 package mlkatas.evaluation;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -284,49 +283,43 @@ class RocAucTest {
         @Test
         @DisplayName("one class only: AUC is undefined, so both methods reject it (not 0.0)")
         void oneClassOnly() {
-            assertThatIllegalArgumentException().isThrownBy(() -> RocAuc.auc(new int[] {1, 1}, new double[] {0.3, 0.6}))
-                    .withMessageContaining("one class").withMessageContaining("yTrue");
-            assertThatIllegalArgumentException().isThrownBy(() -> RocAuc.auc(new int[] {0, 0}, new double[] {0.3, 0.6}))
-                    .withMessageContaining("one class");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> RocAuc.curve(new int[] {0, 0, 0}, new double[] {0.1, 0.2, 0.3}))
-                    .withMessageContaining("one class");
-            assertThatIllegalArgumentException().isThrownBy(() -> RocAuc.auc(new int[0], new double[0]))
-                    .withMessageContaining("yTrue");
+            assertRejects(IllegalArgumentException.class, "auc({1, 1}, {0.3, 0.6})",
+                    () -> RocAuc.auc(new int[] {1, 1}, new double[] {0.3, 0.6}), "one class", "yTrue");
+            assertRejects(IllegalArgumentException.class, "auc({0, 0}, {0.3, 0.6})",
+                    () -> RocAuc.auc(new int[] {0, 0}, new double[] {0.3, 0.6}), "one class");
+            assertRejects(IllegalArgumentException.class, "curve({0, 0, 0}, {0.1, 0.2, 0.3})",
+                    () -> RocAuc.curve(new int[] {0, 0, 0}, new double[] {0.1, 0.2, 0.3}), "one class");
+            assertRejects(IllegalArgumentException.class, "auc(new int[0], new double[0])",
+                    () -> RocAuc.auc(new int[0], new double[0]), "yTrue");
         }
 
         @Test
         @DisplayName("NaN or infinite scores are rejected")
         void nonFiniteScores() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> RocAuc.auc(new int[] {0, 1}, new double[] {0.3, Double.NaN}))
-                    .withMessageContaining("scores");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> RocAuc.curve(new int[] {0, 1}, new double[] {Double.NaN, 0.3}))
-                    .withMessageContaining("scores");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> RocAuc.auc(new int[] {0, 1}, new double[] {0.3, Double.POSITIVE_INFINITY}))
-                    .withMessageContaining("scores");
+            assertRejects(IllegalArgumentException.class, "auc({0, 1}, {0.3, NaN})",
+                    () -> RocAuc.auc(new int[] {0, 1}, new double[] {0.3, Double.NaN}), "scores");
+            assertRejects(IllegalArgumentException.class, "curve({0, 1}, {NaN, 0.3})",
+                    () -> RocAuc.curve(new int[] {0, 1}, new double[] {Double.NaN, 0.3}), "scores");
+            assertRejects(IllegalArgumentException.class, "auc({0, 1}, {0.3, Infinity})",
+                    () -> RocAuc.auc(new int[] {0, 1}, new double[] {0.3, Double.POSITIVE_INFINITY}), "scores");
         }
 
         @Test
         @DisplayName("null yTrue or scores is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> RocAuc.auc(null, new double[] {1}))
-                    .withMessageContaining("yTrue");
-            assertThatNullPointerException().isThrownBy(() -> RocAuc.curve(new int[] {1}, null))
-                    .withMessageContaining("scores");
+            assertRejects(NullPointerException.class, "auc(null, {1})",
+                    () -> RocAuc.auc(null, new double[] {1}), "yTrue");
+            assertRejects(NullPointerException.class, "curve({1}, null)",
+                    () -> RocAuc.curve(new int[] {1}, null), "scores");
         }
 
         @Test
         @DisplayName("labels other than 0 and 1, and a score count that differs from the label count, are rejected")
         void badLabelsAndLengths() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> RocAuc.auc(new int[] {0, 2}, new double[] {0.1, 0.2}))
-                    .withMessageContaining("yTrue");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> RocAuc.auc(new int[] {0, 1}, new double[] {0.1, 0.2, 0.3}))
-                    .withMessageContaining("scores");
+            assertRejects(IllegalArgumentException.class, "auc({0, 2}, {0.1, 0.2})",
+                    () -> RocAuc.auc(new int[] {0, 2}, new double[] {0.1, 0.2}), "yTrue");
+            assertRejects(IllegalArgumentException.class, "auc({0, 1}, {0.1, 0.2, 0.3})",
+                    () -> RocAuc.auc(new int[] {0, 1}, new double[] {0.1, 0.2, 0.3}), "scores");
         }
     }
 

@@ -1,9 +1,8 @@
 package mlkatas.loss;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -223,47 +222,43 @@ class CrossEntropyTest {
         @Test
         @DisplayName("null arguments are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> CrossEntropy.multiClass(null, Y))
-                    .withMessageContaining("predictedProbs");
-            assertThatNullPointerException().isThrownBy(() -> CrossEntropy.multiClass(P, null))
-                    .withMessageContaining("oneHotLabels");
+            assertRejects(NullPointerException.class, "multiClass(null, Y)",
+                    () -> CrossEntropy.multiClass(null, Y), "predictedProbs");
+            assertRejects(NullPointerException.class, "multiClass(P, null)",
+                    () -> CrossEntropy.multiClass(P, null), "oneHotLabels");
         }
 
         @Test
         @DisplayName("empty, ragged or mismatched matrices are rejected")
         void badShapes() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> CrossEntropy.multiClass(new double[0][], new double[0][]))
-                    .withMessageContaining("predictedProbs");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> CrossEntropy.multiClass(new double[][] {{0.5, 0.5}, {1}}, Y))
-                    .withMessageContaining("predictedProbs");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> CrossEntropy.multiClass(P, new double[][] {{1, 0}}))
-                    .withMessageContaining("oneHotLabels");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> CrossEntropy.multiClass(P, new double[][] {{1, 0, 0}, {0, 1, 0}}))
-                    .withMessageContaining("oneHotLabels");
+            assertRejects(IllegalArgumentException.class, "multiClass(new double[0][], new double[0][])",
+                    () -> CrossEntropy.multiClass(new double[0][], new double[0][]), "predictedProbs");
+            assertRejects(IllegalArgumentException.class, "multiClass({{0.5, 0.5}, {1}}, Y)",
+                    () -> CrossEntropy.multiClass(new double[][] {{0.5, 0.5}, {1}}, Y), "predictedProbs");
+            assertRejects(IllegalArgumentException.class, "multiClass(P, {{1, 0}})",
+                    () -> CrossEntropy.multiClass(P, new double[][] {{1, 0}}), "oneHotLabels");
+            assertRejects(IllegalArgumentException.class, "multiClass(P, {{1, 0, 0}, {0, 1, 0}})",
+                    () -> CrossEntropy.multiClass(P, new double[][] {{1, 0, 0}, {0, 1, 0}}), "oneHotLabels");
         }
 
         @ParameterizedTest(name = "entry {0}")
         @ValueSource(doubles = {-0.1, 1.5, Double.NaN})
         @DisplayName("probabilities and labels must lie in [0, 1]")
         void entriesOutsideTheUnitInterval(double bad) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> CrossEntropy.multiClass(new double[][] {{bad, 0.5}}, new double[][] {{1, 0}}))
-                    .withMessageContaining("predictedProbs");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> CrossEntropy.multiClass(new double[][] {{0.5, 0.5}}, new double[][] {{bad, 0}}))
-                    .withMessageContaining("oneHotLabels");
+            assertRejects(IllegalArgumentException.class, "multiClass({{" + bad + ", 0.5}}, {{1, 0}})",
+                    () -> CrossEntropy.multiClass(new double[][] {{bad, 0.5}}, new double[][] {{1, 0}}),
+                    "predictedProbs");
+            assertRejects(IllegalArgumentException.class, "multiClass({{0.5, 0.5}}, {{" + bad + ", 0}})",
+                    () -> CrossEntropy.multiClass(new double[][] {{0.5, 0.5}}, new double[][] {{bad, 0}}),
+                    "oneHotLabels");
         }
 
         @ParameterizedTest(name = "epsilon = {0}")
         @ValueSource(doubles = {0.0, -1e-15, 0.5, 1.0, Double.NaN})
         @DisplayName("epsilon must be in (0, 0.5)")
         void badEpsilon(double epsilon) {
-            assertThatIllegalArgumentException().isThrownBy(() -> CrossEntropy.multiClass(P, Y, epsilon))
-                    .withMessageContaining("epsilon");
+            assertRejects(IllegalArgumentException.class, "multiClass(P, Y, " + epsilon + ")",
+                    () -> CrossEntropy.multiClass(P, Y, epsilon), "epsilon");
         }
     }
 
@@ -431,10 +426,10 @@ class CrossEntropyTest {
         @Order(8)
         @DisplayName("null arguments are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> CrossEntropy.fromLogits(null, new int[] {0}))
-                    .withMessageContaining("logits");
-            assertThatNullPointerException().isThrownBy(() -> CrossEntropy.fromLogits(new double[][] {{0, 1}}, null))
-                    .withMessageContaining("labels");
+            assertRejects(NullPointerException.class, "fromLogits(null, {0})",
+                    () -> CrossEntropy.fromLogits(null, new int[] {0}), "logits");
+            assertRejects(NullPointerException.class, "fromLogits({{0, 1}}, null)",
+                    () -> CrossEntropy.fromLogits(new double[][] {{0, 1}}, null), "labels");
         }
 
         @Test
@@ -442,21 +437,19 @@ class CrossEntropyTest {
         @DisplayName("bad shapes, labels out of range and non-finite logits are rejected")
         void badInput() {
             double[][] z = {{0, 1}, {1, 0}};
-            assertThatIllegalArgumentException().isThrownBy(() -> CrossEntropy.fromLogits(new double[0][], new int[0]))
-                    .withMessageContaining("logits");
-            assertThatIllegalArgumentException().isThrownBy(() -> CrossEntropy.fromLogits(z, new int[] {0}))
-                    .withMessageContaining("labels");
-            assertThatIllegalArgumentException().isThrownBy(() -> CrossEntropy.fromLogits(z, new int[] {0, 2}))
-                    .withMessageContaining("labels");
-            assertThatIllegalArgumentException().isThrownBy(() -> CrossEntropy.fromLogits(z, new int[] {-1, 0}))
-                    .withMessageContaining("labels");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> CrossEntropy.fromLogits(new double[][] {{Double.NaN, 0}}, new int[] {0}))
-                    .withMessageContaining("logits");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> CrossEntropy.fromLogits(new double[][] {{Double.POSITIVE_INFINITY, 0}},
-                            new int[] {0}))
-                    .withMessageContaining("logits");
+            assertRejects(IllegalArgumentException.class, "fromLogits(new double[0][], new int[0])",
+                    () -> CrossEntropy.fromLogits(new double[0][], new int[0]), "logits");
+            assertRejects(IllegalArgumentException.class, "fromLogits(z, {0})",
+                    () -> CrossEntropy.fromLogits(z, new int[] {0}), "labels");
+            assertRejects(IllegalArgumentException.class, "fromLogits(z, {0, 2})",
+                    () -> CrossEntropy.fromLogits(z, new int[] {0, 2}), "labels");
+            assertRejects(IllegalArgumentException.class, "fromLogits(z, {-1, 0})",
+                    () -> CrossEntropy.fromLogits(z, new int[] {-1, 0}), "labels");
+            assertRejects(IllegalArgumentException.class, "fromLogits({{NaN, 0}}, {0})",
+                    () -> CrossEntropy.fromLogits(new double[][] {{Double.NaN, 0}}, new int[] {0}), "logits");
+            assertRejects(IllegalArgumentException.class, "fromLogits({{Infinity, 0}}, {0})",
+                    () -> CrossEntropy.fromLogits(new double[][] {{Double.POSITIVE_INFINITY, 0}}, new int[] {0}),
+                    "logits");
         }
     }
 

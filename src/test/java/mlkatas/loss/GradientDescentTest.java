@@ -1,10 +1,9 @@
 package mlkatas.loss;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -238,68 +237,60 @@ class GradientDescentTest {
         @Test
         @DisplayName("null x, y, initialWeights or variant is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException()
-                    .isThrownBy(() -> GradientDescent.run(null, Y, ZEROS, 0.01, 1, 1, Variant.BATCH))
-                    .withMessageContaining("x");
-            assertThatNullPointerException()
-                    .isThrownBy(() -> GradientDescent.run(X, null, ZEROS, 0.01, 1, 1, Variant.BATCH))
-                    .withMessageContaining("y");
-            assertThatNullPointerException()
-                    .isThrownBy(() -> GradientDescent.run(X, Y, null, 0.01, 1, 1, Variant.BATCH))
-                    .withMessageContaining("initialWeights");
-            assertThatNullPointerException()
-                    .isThrownBy(() -> GradientDescent.run(X, Y, ZEROS, 0.01, 1, 1, null))
-                    .withMessageContaining("variant");
+            assertRejects(NullPointerException.class, "run(null, Y, ZEROS, 0.01, 1, 1, Variant.BATCH)",
+                    () -> GradientDescent.run(null, Y, ZEROS, 0.01, 1, 1, Variant.BATCH), "x");
+            assertRejects(NullPointerException.class, "run(X, null, ZEROS, 0.01, 1, 1, Variant.BATCH)",
+                    () -> GradientDescent.run(X, null, ZEROS, 0.01, 1, 1, Variant.BATCH), "y");
+            assertRejects(NullPointerException.class, "run(X, Y, null, 0.01, 1, 1, Variant.BATCH)",
+                    () -> GradientDescent.run(X, Y, null, 0.01, 1, 1, Variant.BATCH), "initialWeights");
+            assertRejects(NullPointerException.class, "run(X, Y, ZEROS, 0.01, 1, 1, null)",
+                    () -> GradientDescent.run(X, Y, ZEROS, 0.01, 1, 1, null), "variant");
         }
 
         @Test
         @DisplayName("an empty or ragged x is rejected")
         void badShapes() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GradientDescent.run(new double[0][], new double[0], ZEROS, 0.01, 1, 1,
-                            Variant.BATCH))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GradientDescent.run(new double[][] {{1, 1}, {1}}, new double[] {1, 2}, ZEROS,
-                            0.01, 1, 1, Variant.BATCH))
-                    .withMessageContaining("x");
+            assertRejects(IllegalArgumentException.class,
+                    "run(new double[0][], new double[0], ZEROS, 0.01, 1, 1, Variant.BATCH)",
+                    () -> GradientDescent.run(new double[0][], new double[0], ZEROS, 0.01, 1, 1, Variant.BATCH), "x");
+            assertRejects(IllegalArgumentException.class,
+                    "run({{1, 1}, {1}}, {1, 2}, ZEROS, 0.01, 1, 1, Variant.BATCH)",
+                    () -> GradientDescent.run(new double[][] {{1, 1}, {1}}, new double[] {1, 2}, ZEROS,
+                            0.01, 1, 1, Variant.BATCH),
+                    "x");
         }
 
         @Test
         @DisplayName("y needs one target per row and initialWeights one weight per column")
         void mismatchedLengths() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GradientDescent.run(X, new double[] {1, 2}, ZEROS, 0.01, 1, 1, Variant.BATCH))
-                    .withMessageContaining("y");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GradientDescent.run(X, Y, new double[3], 0.01, 1, 1, Variant.BATCH))
-                    .withMessageContaining("initialWeights");
+            assertRejects(IllegalArgumentException.class, "run(X, {1, 2}, ZEROS, 0.01, 1, 1, Variant.BATCH)",
+                    () -> GradientDescent.run(X, new double[] {1, 2}, ZEROS, 0.01, 1, 1, Variant.BATCH), "y");
+            assertRejects(IllegalArgumentException.class, "run(X, Y, new double[3], 0.01, 1, 1, Variant.BATCH)",
+                    () -> GradientDescent.run(X, Y, new double[3], 0.01, 1, 1, Variant.BATCH), "initialWeights");
         }
 
         @ParameterizedTest(name = "learningRate = {0}")
         @ValueSource(doubles = {0.0, -0.01, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("learningRate must be finite and > 0")
         void badLearningRate(double learningRate) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GradientDescent.run(X, Y, ZEROS, learningRate, 1, 1, Variant.BATCH))
-                    .withMessageContaining("learningRate");
+            assertRejects(IllegalArgumentException.class, "run(X, Y, ZEROS, " + learningRate + ", 1, 1, Variant.BATCH)",
+                    () -> GradientDescent.run(X, Y, ZEROS, learningRate, 1, 1, Variant.BATCH), "learningRate");
         }
 
         @Test
         @DisplayName("iterations must be ≥ 0")
         void negativeIterations() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GradientDescent.run(X, Y, ZEROS, 0.01, -1, 1, Variant.BATCH))
-                    .withMessageContaining("iterations");
+            assertRejects(IllegalArgumentException.class, "run(X, Y, ZEROS, 0.01, -1, 1, Variant.BATCH)",
+                    () -> GradientDescent.run(X, Y, ZEROS, 0.01, -1, 1, Variant.BATCH), "iterations");
         }
 
         @ParameterizedTest(name = "batchSize = {0}")
         @ValueSource(ints = {0, -1})
         @DisplayName("MINI_BATCH needs batchSize ≥ 1")
         void badBatchSize(int batchSize) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GradientDescent.run(X, Y, ZEROS, 0.01, 1, batchSize, Variant.MINI_BATCH))
-                    .withMessageContaining("batchSize");
+            assertRejects(IllegalArgumentException.class,
+                    "run(X, Y, ZEROS, 0.01, 1, " + batchSize + ", Variant.MINI_BATCH)",
+                    () -> GradientDescent.run(X, Y, ZEROS, 0.01, 1, batchSize, Variant.MINI_BATCH), "batchSize");
         }
     }
 

@@ -1,9 +1,8 @@
 package mlkatas.loss;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -213,59 +212,66 @@ class LassoRegressionTest {
         }
 
         @Test
+        @DisplayName("tolerance 0 never stops early, even when the weights' gradient is exactly 0")
+        void zeroToleranceNeverStops() {
+            // The weights' gradient is 0 at every step, so only a strict ‖g_w‖₁ < 0 keeps the loop going. The bias
+            // then runs all 10 updates: b_k = 5·(1 − 0.9^k), so b_10 = 5·(1 − 0.9^10) ≈ 3.2566, not 0.5.
+            LassoRegression.Model model = LassoRegression.fit(new double[][] {{0}, {0}, {0}},
+                    new double[] {5, 5, 5}, 0.1, 0.1, 10, 0);
+
+            assertThat(model.bias()).as("the bias after 10 updates with tolerance 0: ‖g_w‖₁ < 0 is never true, so"
+                    + " the fit must not stop early").isCloseTo(5 * (1 - Math.pow(0.9, 10)), within(EXACT));
+        }
+
+        @Test
         @DisplayName("null x or y is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> LassoRegression.fit(null, Y, 0.1, 0.01, 10, 1e-4))
-                    .withMessageContaining("x");
-            assertThatNullPointerException().isThrownBy(() -> LassoRegression.fit(X, null, 0.1, 0.01, 10, 1e-4))
-                    .withMessageContaining("y");
+            assertRejects(NullPointerException.class, "fit(null, Y, 0.1, 0.01, 10, 1e-4)",
+                    () -> LassoRegression.fit(null, Y, 0.1, 0.01, 10, 1e-4), "x");
+            assertRejects(NullPointerException.class, "fit(X, null, 0.1, 0.01, 10, 1e-4)",
+                    () -> LassoRegression.fit(X, null, 0.1, 0.01, 10, 1e-4), "y");
         }
 
         @Test
         @DisplayName("an empty or ragged x, or a y of the wrong length, is rejected")
         void badShapes() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LassoRegression.fit(new double[0][], new double[0], 0.1, 0.01, 10, 1e-4))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LassoRegression.fit(new double[][] {{1, 1}, {1}}, new double[2], 0.1, 0.01, 10,
-                            1e-4))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LassoRegression.fit(X, new double[] {1, 2}, 0.1, 0.01, 10, 1e-4))
-                    .withMessageContaining("y");
+            assertRejects(IllegalArgumentException.class, "fit(new double[0][], new double[0], 0.1, 0.01, 10, 1e-4)",
+                    () -> LassoRegression.fit(new double[0][], new double[0], 0.1, 0.01, 10, 1e-4), "x");
+            assertRejects(IllegalArgumentException.class, "fit({{1, 1}, {1}}, new double[2], 0.1, 0.01, 10, 1e-4)",
+                    () -> LassoRegression.fit(new double[][] {{1, 1}, {1}}, new double[2], 0.1, 0.01, 10, 1e-4), "x");
+            assertRejects(IllegalArgumentException.class, "fit(X, {1, 2}, 0.1, 0.01, 10, 1e-4)",
+                    () -> LassoRegression.fit(X, new double[] {1, 2}, 0.1, 0.01, 10, 1e-4), "y");
         }
 
         @ParameterizedTest(name = "alpha = {0}")
         @ValueSource(doubles = {-0.1, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("alpha must be finite and ≥ 0")
         void badAlpha(double alpha) {
-            assertThatIllegalArgumentException().isThrownBy(() -> LassoRegression.fit(X, Y, alpha, 0.01, 10, 1e-4))
-                    .withMessageContaining("alpha");
+            assertRejects(IllegalArgumentException.class, "fit(X, Y, " + alpha + ", 0.01, 10, 1e-4)",
+                    () -> LassoRegression.fit(X, Y, alpha, 0.01, 10, 1e-4), "alpha");
         }
 
         @ParameterizedTest(name = "learningRate = {0}")
         @ValueSource(doubles = {0.0, -0.01, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("learningRate must be finite and > 0")
         void badLearningRate(double learningRate) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> LassoRegression.fit(X, Y, 0.1, learningRate, 10, 1e-4))
-                    .withMessageContaining("learningRate");
+            assertRejects(IllegalArgumentException.class, "fit(X, Y, 0.1, " + learningRate + ", 10, 1e-4)",
+                    () -> LassoRegression.fit(X, Y, 0.1, learningRate, 10, 1e-4), "learningRate");
         }
 
         @Test
         @DisplayName("maxIterations must be ≥ 0")
         void negativeIterations() {
-            assertThatIllegalArgumentException().isThrownBy(() -> LassoRegression.fit(X, Y, 0.1, 0.01, -1, 1e-4))
-                    .withMessageContaining("maxIterations");
+            assertRejects(IllegalArgumentException.class, "fit(X, Y, 0.1, 0.01, -1, 1e-4)",
+                    () -> LassoRegression.fit(X, Y, 0.1, 0.01, -1, 1e-4), "maxIterations");
         }
 
         @ParameterizedTest(name = "tolerance = {0}")
         @ValueSource(doubles = {-1e-4, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("tolerance must be finite and ≥ 0")
         void badTolerance(double tolerance) {
-            assertThatIllegalArgumentException().isThrownBy(() -> LassoRegression.fit(X, Y, 0.1, 0.01, 10, tolerance))
-                    .withMessageContaining("tolerance");
+            assertRejects(IllegalArgumentException.class, "fit(X, Y, 0.1, 0.01, 10, " + tolerance + ")",
+                    () -> LassoRegression.fit(X, Y, 0.1, 0.01, 10, tolerance), "tolerance");
         }
     }
 

@@ -1,9 +1,8 @@
 package mlkatas.loss;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -211,39 +210,35 @@ class RidgeRegressionTest {
         @Test
         @DisplayName("null arguments are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> RidgeRegression.loss(null, W, Y, 0.1))
-                    .withMessageContaining("x");
-            assertThatNullPointerException().isThrownBy(() -> RidgeRegression.loss(X, null, Y, 0.1))
-                    .withMessageContaining("w");
-            assertThatNullPointerException().isThrownBy(() -> RidgeRegression.gradient(X, W, null, 0.1))
-                    .withMessageContaining("yTrue");
+            assertRejects(NullPointerException.class, "loss(null, W, Y, 0.1)",
+                    () -> RidgeRegression.loss(null, W, Y, 0.1), "x");
+            assertRejects(NullPointerException.class, "loss(X, null, Y, 0.1)",
+                    () -> RidgeRegression.loss(X, null, Y, 0.1), "w");
+            assertRejects(NullPointerException.class, "gradient(X, W, null, 0.1)",
+                    () -> RidgeRegression.gradient(X, W, null, 0.1), "yTrue");
         }
 
         @Test
         @DisplayName("empty, ragged or mismatched shapes are rejected")
         void badShapes() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> RidgeRegression.loss(new double[0][], W, new double[0], 0.1))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> RidgeRegression.gradient(new double[][] {{1, 1}, {1}}, W, new double[2], 0.1))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> RidgeRegression.loss(X, new double[] {1, 2, 3}, Y, 0.1))
-                    .withMessageContaining("w");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> RidgeRegression.gradient(X, W, new double[] {1, 2}, 0.1))
-                    .withMessageContaining("yTrue");
+            assertRejects(IllegalArgumentException.class, "loss(new double[0][], W, new double[0], 0.1)",
+                    () -> RidgeRegression.loss(new double[0][], W, new double[0], 0.1), "x");
+            assertRejects(IllegalArgumentException.class, "gradient({{1, 1}, {1}}, W, new double[2], 0.1)",
+                    () -> RidgeRegression.gradient(new double[][] {{1, 1}, {1}}, W, new double[2], 0.1), "x");
+            assertRejects(IllegalArgumentException.class, "loss(X, {1, 2, 3}, Y, 0.1)",
+                    () -> RidgeRegression.loss(X, new double[] {1, 2, 3}, Y, 0.1), "w");
+            assertRejects(IllegalArgumentException.class, "gradient(X, W, {1, 2}, 0.1)",
+                    () -> RidgeRegression.gradient(X, W, new double[] {1, 2}, 0.1), "yTrue");
         }
 
         @ParameterizedTest(name = "alpha = {0}")
         @ValueSource(doubles = {-0.1, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("alpha must be finite and ≥ 0")
         void badAlpha(double alpha) {
-            assertThatIllegalArgumentException().isThrownBy(() -> RidgeRegression.loss(X, W, Y, alpha))
-                    .withMessageContaining("alpha");
-            assertThatIllegalArgumentException().isThrownBy(() -> RidgeRegression.gradient(X, W, Y, alpha))
-                    .withMessageContaining("alpha");
+            assertRejects(IllegalArgumentException.class, "loss(X, W, Y, " + alpha + ")",
+                    () -> RidgeRegression.loss(X, W, Y, alpha), "alpha");
+            assertRejects(IllegalArgumentException.class, "gradient(X, W, Y, " + alpha + ")",
+                    () -> RidgeRegression.gradient(X, W, Y, alpha), "alpha");
         }
     }
 

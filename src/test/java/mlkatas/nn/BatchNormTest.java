@@ -1,11 +1,10 @@
 package mlkatas.nn;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -244,51 +243,45 @@ class BatchNormTest {
         @DisplayName("null x, gamma or beta is rejected with a NullPointerException naming it")
         void nulls() {
             double[] one = {1};
-            assertThatNullPointerException().isThrownBy(() -> BatchNorm.forward(null, one, one, EPS))
-                    .withMessageContaining("x");
-            assertThatNullPointerException().isThrownBy(() -> BatchNorm.forward(tensor(1, 2), null, one, EPS))
-                    .withMessageContaining("gamma");
-            assertThatNullPointerException().isThrownBy(() -> BatchNorm.forward(tensor(1, 2), one, null, EPS))
-                    .withMessageContaining("beta");
+            assertRejects(NullPointerException.class, "forward(null, one, one, EPS)",
+                    () -> BatchNorm.forward(null, one, one, EPS), "x");
+            assertRejects(NullPointerException.class, "forward(tensor(1, 2), null, one, EPS)",
+                    () -> BatchNorm.forward(tensor(1, 2), null, one, EPS), "gamma");
+            assertRejects(NullPointerException.class, "forward(tensor(1, 2), one, null, EPS)",
+                    () -> BatchNorm.forward(tensor(1, 2), one, null, EPS), "beta");
         }
 
         @Test
         @DisplayName("an empty or ragged x is rejected")
         void badShapes() {
             double[] one = {1};
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> BatchNorm.forward(new double[0][][][], one, one, EPS))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> BatchNorm.forward(new double[][][][] {{{{}}}}, one, one, EPS))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> BatchNorm.forward(new double[][][][] {{{{1, 2}}}, {{{1}}}}, one, one, EPS))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> BatchNorm.forward(new double[][][][] {{{{1}}, {{1}}}, {{{1}}}},
-                            new double[] {1, 1}, new double[] {0, 0}, EPS))
-                    .withMessageContaining("x");
+            assertRejects(IllegalArgumentException.class, "forward(new double[0][][][], one, one, EPS)",
+                    () -> BatchNorm.forward(new double[0][][][], one, one, EPS), "x");
+            assertRejects(IllegalArgumentException.class, "forward({{{{}}}}, one, one, EPS)",
+                    () -> BatchNorm.forward(new double[][][][] {{{{}}}}, one, one, EPS), "x");
+            assertRejects(IllegalArgumentException.class, "forward({{{{1, 2}}}, {{{1}}}}, one, one, EPS)",
+                    () -> BatchNorm.forward(new double[][][][] {{{{1, 2}}}, {{{1}}}}, one, one, EPS), "x");
+            assertRejects(IllegalArgumentException.class, "forward({{{{1}}, {{1}}}, {{{1}}}}, {1, 1}, {0, 0}, EPS)",
+                    () -> BatchNorm.forward(new double[][][][] {{{{1}}, {{1}}}, {{{1}}}},
+                            new double[] {1, 1}, new double[] {0, 0}, EPS),
+                    "x");
         }
 
         @Test
         @DisplayName("gamma and beta need one entry per channel")
         void badAffine() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> BatchNorm.forward(tensor(1, 2), new double[] {1, 1}, new double[] {0}, EPS))
-                    .withMessageContaining("gamma");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> BatchNorm.forward(tensor(1, 2), new double[] {1}, new double[0], EPS))
-                    .withMessageContaining("beta");
+            assertRejects(IllegalArgumentException.class, "forward(tensor(1, 2), {1, 1}, {0}, EPS)",
+                    () -> BatchNorm.forward(tensor(1, 2), new double[] {1, 1}, new double[] {0}, EPS), "gamma");
+            assertRejects(IllegalArgumentException.class, "forward(tensor(1, 2), {1}, new double[0], EPS)",
+                    () -> BatchNorm.forward(tensor(1, 2), new double[] {1}, new double[0], EPS), "beta");
         }
 
         @ParameterizedTest(name = "epsilon = {0}")
         @ValueSource(doubles = {0.0, -1e-5, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("epsilon must be finite and > 0")
         void badEpsilon(double epsilon) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> BatchNorm.forward(tensor(1, 2), new double[] {1}, new double[] {0}, epsilon))
-                    .withMessageContaining("epsilon");
+            assertRejects(IllegalArgumentException.class, "forward(tensor(1, 2), {1}, {0}, " + epsilon + ")",
+                    () -> BatchNorm.forward(tensor(1, 2), new double[] {1}, new double[] {0}, epsilon), "epsilon");
         }
     }
 
@@ -471,17 +464,17 @@ class BatchNormTest {
         @DisplayName("bad layer arguments are rejected with messages naming them")
         void badLayerArguments() {
             double[] one = {1};
-            assertThatIllegalArgumentException().isThrownBy(() -> new BatchNorm.Layer(0))
-                    .withMessageContaining("channels");
-            assertThatNullPointerException().isThrownBy(() -> new BatchNorm.Layer(null, one, EPS, 0.1))
-                    .withMessageContaining("gamma");
-            assertThatIllegalArgumentException().isThrownBy(() -> new BatchNorm.Layer(one, new double[2], EPS, 0.1))
-                    .withMessageContaining("beta");
-            assertThatIllegalArgumentException().isThrownBy(() -> new BatchNorm.Layer(one, one, 0, 0.1))
-                    .withMessageContaining("epsilon");
+            assertRejects(IllegalArgumentException.class, "new Layer(0)",
+                    () -> new BatchNorm.Layer(0), "channels");
+            assertRejects(NullPointerException.class, "new Layer(null, one, EPS, 0.1)",
+                    () -> new BatchNorm.Layer(null, one, EPS, 0.1), "gamma");
+            assertRejects(IllegalArgumentException.class, "new Layer(one, new double[2], EPS, 0.1)",
+                    () -> new BatchNorm.Layer(one, new double[2], EPS, 0.1), "beta");
+            assertRejects(IllegalArgumentException.class, "new Layer(one, one, 0, 0.1)",
+                    () -> new BatchNorm.Layer(one, one, 0, 0.1), "epsilon");
             for (double momentum : new double[] {-0.1, 1.5, Double.NaN}) {
-                assertThatIllegalArgumentException().isThrownBy(() -> new BatchNorm.Layer(one, one, EPS, momentum))
-                        .withMessageContaining("momentum");
+                assertRejects(IllegalArgumentException.class, "new Layer(one, one, EPS, " + momentum + ")",
+                        () -> new BatchNorm.Layer(one, one, EPS, momentum), "momentum");
             }
         }
 
@@ -491,13 +484,12 @@ class BatchNormTest {
         void badLayerInput() {
             BatchNorm.Layer layer = new BatchNorm.Layer(2);
 
-            assertThatIllegalArgumentException().isThrownBy(() -> layer.forward(tensor(1, 2), true))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> layer.forward(new double[][][][] {{{{1}}, {{2}}}}, true))
-                    .withMessageContaining("x");
-            assertThatNullPointerException().isThrownBy(() -> layer.forward(null, false))
-                    .withMessageContaining("x");
+            assertRejects(IllegalArgumentException.class, "layer.forward(tensor(1, 2), true)",
+                    () -> layer.forward(tensor(1, 2), true), "x");
+            assertRejects(IllegalArgumentException.class, "layer.forward({{{{1}}, {{2}}}}, true)",
+                    () -> layer.forward(new double[][][][] {{{{1}}, {{2}}}}, true), "x");
+            assertRejects(NullPointerException.class, "layer.forward(null, false)",
+                    () -> layer.forward(null, false), "x");
         }
 
         @Test

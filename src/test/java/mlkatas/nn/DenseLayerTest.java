@@ -1,12 +1,10 @@
 package mlkatas.nn;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -272,8 +270,8 @@ class DenseLayerTest {
         void backwardBeforeForward() {
             DenseLayer layer = new DenseLayer(W, B);
 
-            assertThatIllegalStateException().isThrownBy(() -> layer.backward(G, 0.1))
-                    .withMessageContaining("forward");
+            assertRejects(IllegalStateException.class, "layer.backward(G, 0.1)",
+                    () -> layer.backward(G, 0.1), "forward");
         }
 
         @Test
@@ -294,42 +292,40 @@ class DenseLayerTest {
         @Test
         @DisplayName("null arguments are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> new DenseLayer(2, 3, null))
-                    .withMessageContaining("random");
-            assertThatNullPointerException().isThrownBy(() -> new DenseLayer(null, B))
-                    .withMessageContaining("weights");
-            assertThatNullPointerException().isThrownBy(() -> new DenseLayer(W, null))
-                    .withMessageContaining("bias");
+            assertRejects(NullPointerException.class, "new DenseLayer(2, 3, null)",
+                    () -> new DenseLayer(2, 3, null), "random");
+            assertRejects(NullPointerException.class, "new DenseLayer(null, B)",
+                    () -> new DenseLayer(null, B), "weights");
+            assertRejects(NullPointerException.class, "new DenseLayer(W, null)",
+                    () -> new DenseLayer(W, null), "bias");
             DenseLayer layer = new DenseLayer(W, B);
-            assertThatNullPointerException().isThrownBy(() -> layer.forward(null))
-                    .withMessageContaining("input");
+            assertRejects(NullPointerException.class, "layer.forward(null)",
+                    () -> layer.forward(null), "input");
             layer.forward(X);
-            assertThatNullPointerException().isThrownBy(() -> layer.backward(null, 0.1))
-                    .withMessageContaining("outputGradient");
+            assertRejects(NullPointerException.class, "layer.backward(null, 0.1)",
+                    () -> layer.backward(null, 0.1), "outputGradient");
         }
 
         @Test
         @DisplayName("inputSize and units must be ≥ 1")
         void badSizes() {
-            assertThatIllegalArgumentException().isThrownBy(() -> new DenseLayer(0, 3, new SplittableRandom(42)))
-                    .withMessageContaining("inputSize");
-            assertThatIllegalArgumentException().isThrownBy(() -> new DenseLayer(2, 0, new SplittableRandom(42)))
-                    .withMessageContaining("units");
+            assertRejects(IllegalArgumentException.class, "new DenseLayer(0, 3, new SplittableRandom(42))",
+                    () -> new DenseLayer(0, 3, new SplittableRandom(42)), "inputSize");
+            assertRejects(IllegalArgumentException.class, "new DenseLayer(2, 0, new SplittableRandom(42))",
+                    () -> new DenseLayer(2, 0, new SplittableRandom(42)), "units");
         }
 
         @Test
         @DisplayName("weights must be a non-empty rectangular finite matrix and bias must have one entry per unit")
         void badParameters() {
-            assertThatIllegalArgumentException().isThrownBy(() -> new DenseLayer(new double[0][], B))
-                    .withMessageContaining("weights");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new DenseLayer(new double[][] {{1, 2, 3}, {1, 2}}, B))
-                    .withMessageContaining("weights");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new DenseLayer(new double[][] {{1, Double.NaN, 3}, {1, 2, 3}}, B))
-                    .withMessageContaining("weights");
-            assertThatIllegalArgumentException().isThrownBy(() -> new DenseLayer(W, new double[] {0, 0}))
-                    .withMessageContaining("bias");
+            assertRejects(IllegalArgumentException.class, "new DenseLayer(new double[0][], B)",
+                    () -> new DenseLayer(new double[0][], B), "weights");
+            assertRejects(IllegalArgumentException.class, "new DenseLayer({{1, 2, 3}, {1, 2}}, B)",
+                    () -> new DenseLayer(new double[][] {{1, 2, 3}, {1, 2}}, B), "weights");
+            assertRejects(IllegalArgumentException.class, "new DenseLayer({{1, NaN, 3}, {1, 2, 3}}, B)",
+                    () -> new DenseLayer(new double[][] {{1, Double.NaN, 3}, {1, 2, 3}}, B), "weights");
+            assertRejects(IllegalArgumentException.class, "new DenseLayer(W, {0, 0})",
+                    () -> new DenseLayer(W, new double[] {0, 0}), "bias");
         }
 
         @Test
@@ -337,10 +333,10 @@ class DenseLayerTest {
         void badInput() {
             DenseLayer layer = new DenseLayer(W, B);
 
-            assertThatIllegalArgumentException().isThrownBy(() -> layer.forward(new double[][] {{1, 2, 3}}))
-                    .withMessageContaining("input");
-            assertThatIllegalArgumentException().isThrownBy(() -> layer.forward(new double[0][]))
-                    .withMessageContaining("input");
+            assertRejects(IllegalArgumentException.class, "layer.forward({{1, 2, 3}})",
+                    () -> layer.forward(new double[][] {{1, 2, 3}}), "input");
+            assertRejects(IllegalArgumentException.class, "layer.forward(new double[0][])",
+                    () -> layer.forward(new double[0][]), "input");
         }
 
         @Test
@@ -349,11 +345,10 @@ class DenseLayerTest {
             DenseLayer layer = new DenseLayer(W, B);
             layer.forward(X);
 
-            assertThatIllegalArgumentException().isThrownBy(() -> layer.backward(new double[][] {{1, 2}}, 0.1))
-                    .withMessageContaining("outputGradient");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> layer.backward(new double[][] {{1, 2, 3}, {1, 2, 3}}, 0.1))
-                    .withMessageContaining("outputGradient");
+            assertRejects(IllegalArgumentException.class, "layer.backward({{1, 2}}, 0.1)",
+                    () -> layer.backward(new double[][] {{1, 2}}, 0.1), "outputGradient");
+            assertRejects(IllegalArgumentException.class, "layer.backward({{1, 2, 3}, {1, 2, 3}}, 0.1)",
+                    () -> layer.backward(new double[][] {{1, 2, 3}, {1, 2, 3}}, 0.1), "outputGradient");
         }
 
         @ParameterizedTest(name = "learningRate = {0}")
@@ -363,8 +358,8 @@ class DenseLayerTest {
             DenseLayer layer = new DenseLayer(W, B);
             layer.forward(X);
 
-            assertThatIllegalArgumentException().isThrownBy(() -> layer.backward(G, learningRate))
-                    .withMessageContaining("learningRate");
+            assertRejects(IllegalArgumentException.class, "layer.backward(G, " + learningRate + ")",
+                    () -> layer.backward(G, learningRate), "learningRate");
         }
     }
 

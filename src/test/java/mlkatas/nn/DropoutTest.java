@@ -1,10 +1,8 @@
 package mlkatas.nn;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -283,35 +281,50 @@ class DropoutTest {
     class EdgeCases {
 
         @Test
+        @DisplayName("p = 0 drops nothing, yet training still returns a new matrix with new rows")
+        void pZeroReturnsNewArrays() {
+            double[][] x = {{1, -2, 3}, {0.5, 0, -4}};
+
+            double[][] y = new Dropout(0, new SplittableRandom(42)).forward(x, true);
+
+            assertThat(y).as("training output with p = 0 is x itself: return a new matrix on every path")
+                    .isNotSameAs(x);
+            assertThat(y[0]).as("row 0 of the training output with p = 0 is x's row 0: copy the rows too")
+                    .isNotSameAs(x[0]);
+        }
+
+        @Test
         @DisplayName("backward before any training forward is an IllegalStateException")
         void backwardBeforeTraining() {
             Dropout dropout = new Dropout(0.5, new SplittableRandom(42));
-            assertThatIllegalStateException().isThrownBy(() -> dropout.backward(ones(2, 2)))
-                    .withMessageContaining("forward");
+            assertRejects(IllegalStateException.class, "dropout.backward(ones(2, 2))",
+                    () -> dropout.backward(ones(2, 2)), "forward");
 
             dropout.forward(ones(2, 2), false);
-            assertThatIllegalStateException().as("an inference forward draws no mask")
-                    .isThrownBy(() -> dropout.backward(ones(2, 2)))
-                    .withMessageContaining("forward");
+            assertRejects(IllegalStateException.class,
+                    "dropout.backward(ones(2, 2)) after forward(..., training = false), which draws no mask",
+                    () -> dropout.backward(ones(2, 2)), "forward");
         }
 
         @ParameterizedTest(name = "p = {0}")
         @ValueSource(doubles = {-0.1, 1.0, 1.5, Double.NaN})
         @DisplayName("p must be in [0, 1)")
         void badP(double p) {
-            assertThatIllegalArgumentException().isThrownBy(() -> new Dropout(p, new SplittableRandom(42)))
-                    .withMessageContaining("p");
+            assertRejects(IllegalArgumentException.class, "new Dropout(" + p + ", new SplittableRandom(42))",
+                    () -> new Dropout(p, new SplittableRandom(42)), "p");
         }
 
         @Test
         @DisplayName("null random, x or outputGradient is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> new Dropout(0.5, null)).withMessageContaining("random");
+            assertRejects(NullPointerException.class, "new Dropout(0.5, null)",
+                    () -> new Dropout(0.5, null), "random");
             Dropout dropout = new Dropout(0.5, new SplittableRandom(42));
-            assertThatNullPointerException().isThrownBy(() -> dropout.forward(null, true)).withMessageContaining("x");
+            assertRejects(NullPointerException.class, "dropout.forward(null, true)",
+                    () -> dropout.forward(null, true), "x");
             dropout.forward(ones(2, 2), true);
-            assertThatNullPointerException().isThrownBy(() -> dropout.backward(null))
-                    .withMessageContaining("outputGradient");
+            assertRejects(NullPointerException.class, "dropout.backward(null)",
+                    () -> dropout.backward(null), "outputGradient");
         }
 
         @Test
@@ -319,10 +332,10 @@ class DropoutTest {
         void badX() {
             Dropout dropout = new Dropout(0.5, new SplittableRandom(42));
 
-            assertThatIllegalArgumentException().isThrownBy(() -> dropout.forward(new double[0][], true))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException().isThrownBy(() -> dropout.forward(new double[][] {{1, 2}, {3}}, true))
-                    .withMessageContaining("x");
+            assertRejects(IllegalArgumentException.class, "dropout.forward(new double[0][], true)",
+                    () -> dropout.forward(new double[0][], true), "x");
+            assertRejects(IllegalArgumentException.class, "dropout.forward({{1, 2}, {3}}, true)",
+                    () -> dropout.forward(new double[][] {{1, 2}, {3}}, true), "x");
         }
 
         @Test
@@ -331,8 +344,8 @@ class DropoutTest {
             Dropout dropout = new Dropout(0.5, new SplittableRandom(42));
             dropout.forward(ones(2, 3), true);
 
-            assertThatIllegalArgumentException().isThrownBy(() -> dropout.backward(ones(3, 2)))
-                    .withMessageContaining("outputGradient");
+            assertRejects(IllegalArgumentException.class, "dropout.backward(ones(3, 2))",
+                    () -> dropout.backward(ones(3, 2)), "outputGradient");
         }
     }
 

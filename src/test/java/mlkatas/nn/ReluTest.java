@@ -1,9 +1,8 @@
 package mlkatas.nn;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -199,15 +198,16 @@ class ReluTest {
         @Test
         @DisplayName("a null vector is rejected with a NullPointerException naming z")
         void nullVector() {
-            assertThatNullPointerException().isThrownBy(() -> Relu.relu((double[]) null)).withMessageContaining("z");
+            assertRejects(NullPointerException.class, "relu((double[]) null)",
+                    () -> Relu.relu((double[]) null), "z");
         }
 
         @ParameterizedTest(name = "slope = {0}")
         @ValueSource(doubles = {-0.1, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("slope must be finite and ≥ 0")
         void badSlope(double slope) {
-            assertThatIllegalArgumentException().isThrownBy(() -> Relu.leaky(-1.0, slope))
-                    .withMessageContaining("slope");
+            assertRejects(IllegalArgumentException.class, "leaky(-1.0, " + slope + ")",
+                    () -> Relu.leaky(-1.0, slope), "slope");
         }
     }
 

@@ -1,10 +1,9 @@
 package mlkatas.nn;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -210,68 +209,69 @@ class SingleNeuronTest {
         }
 
         @Test
+        @DisplayName("zero epochs still return a new weights array, not initialWeights itself")
+        void zeroEpochsNewArray() {
+            double[] initial = WEIGHTS.clone();
+
+            SingleNeuron.Result result = SingleNeuron.train(FEATURES, LABELS, initial, 0.5, 0.1, 0);
+
+            assertThat(result.weights()).as("the weights after 0 epochs are the caller's initialWeights array:"
+                    + " return a copy on every path, also when no update runs").isNotSameAs(initial);
+        }
+
+        @Test
         @DisplayName("null features, labels or initialWeights are rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> SingleNeuron.train(null, LABELS, WEIGHTS, 0, 0.1, 1))
-                    .withMessageContaining("features");
-            assertThatNullPointerException()
-                    .isThrownBy(() -> SingleNeuron.train(FEATURES, null, WEIGHTS, 0, 0.1, 1))
-                    .withMessageContaining("labels");
-            assertThatNullPointerException()
-                    .isThrownBy(() -> SingleNeuron.train(FEATURES, LABELS, null, 0, 0.1, 1))
-                    .withMessageContaining("initialWeights");
+            assertRejects(NullPointerException.class, "train(null, LABELS, WEIGHTS, 0, 0.1, 1)",
+                    () -> SingleNeuron.train(null, LABELS, WEIGHTS, 0, 0.1, 1), "features");
+            assertRejects(NullPointerException.class, "train(FEATURES, null, WEIGHTS, 0, 0.1, 1)",
+                    () -> SingleNeuron.train(FEATURES, null, WEIGHTS, 0, 0.1, 1), "labels");
+            assertRejects(NullPointerException.class, "train(FEATURES, LABELS, null, 0, 0.1, 1)",
+                    () -> SingleNeuron.train(FEATURES, LABELS, null, 0, 0.1, 1), "initialWeights");
         }
 
         @Test
         @DisplayName("empty or ragged features are rejected")
         void badFeatures() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SingleNeuron.train(new double[0][], new double[0], WEIGHTS, 0, 0.1, 1))
-                    .withMessageContaining("features");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SingleNeuron.train(new double[][] {{1, 2}, {1}}, new double[] {1, 0},
-                            WEIGHTS, 0, 0.1, 1))
-                    .withMessageContaining("features");
+            assertRejects(IllegalArgumentException.class, "train(new double[0][], new double[0], WEIGHTS, 0, 0.1, 1)",
+                    () -> SingleNeuron.train(new double[0][], new double[0], WEIGHTS, 0, 0.1, 1), "features");
+            assertRejects(IllegalArgumentException.class, "train({{1, 2}, {1}}, {1, 0}, WEIGHTS, 0, 0.1, 1)",
+                    () -> SingleNeuron.train(new double[][] {{1, 2}, {1}}, new double[] {1, 0}, WEIGHTS, 0, 0.1, 1),
+                    "features");
         }
 
         @Test
         @DisplayName("labels need one finite target per row")
         void badLabels() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SingleNeuron.train(FEATURES, new double[] {1, 0}, WEIGHTS, 0, 0.1, 1))
-                    .withMessageContaining("labels");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SingleNeuron.train(FEATURES, new double[] {1, Double.NaN, 0}, WEIGHTS, 0,
-                            0.1, 1))
-                    .withMessageContaining("labels");
+            assertRejects(IllegalArgumentException.class, "train(FEATURES, {1, 0}, WEIGHTS, 0, 0.1, 1)",
+                    () -> SingleNeuron.train(FEATURES, new double[] {1, 0}, WEIGHTS, 0, 0.1, 1), "labels");
+            assertRejects(IllegalArgumentException.class, "train(FEATURES, {1, NaN, 0}, WEIGHTS, 0, 0.1, 1)",
+                    () -> SingleNeuron.train(FEATURES, new double[] {1, Double.NaN, 0}, WEIGHTS, 0, 0.1, 1), "labels");
         }
 
         @Test
         @DisplayName("initialWeights needs one weight per feature, initialBias must be finite")
         void badInitialParameters() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SingleNeuron.train(FEATURES, LABELS, new double[] {0.1}, 0, 0.1, 1))
-                    .withMessageContaining("initialWeights");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SingleNeuron.train(FEATURES, LABELS, WEIGHTS, Double.NaN, 0.1, 1))
-                    .withMessageContaining("initialBias");
+            assertRejects(IllegalArgumentException.class, "train(FEATURES, LABELS, {0.1}, 0, 0.1, 1)",
+                    () -> SingleNeuron.train(FEATURES, LABELS, new double[] {0.1}, 0, 0.1, 1), "initialWeights");
+            assertRejects(IllegalArgumentException.class, "train(FEATURES, LABELS, WEIGHTS, NaN, 0.1, 1)",
+                    () -> SingleNeuron.train(FEATURES, LABELS, WEIGHTS, Double.NaN, 0.1, 1), "initialBias");
         }
 
         @ParameterizedTest(name = "learningRate = {0}")
         @ValueSource(doubles = {0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("learningRate must be finite and > 0")
         void badLearningRate(double learningRate) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SingleNeuron.train(FEATURES, LABELS, WEIGHTS, 0, learningRate, 1))
-                    .withMessageContaining("learningRate");
+            assertRejects(IllegalArgumentException.class,
+                    "train(FEATURES, LABELS, WEIGHTS, 0, " + learningRate + ", 1)",
+                    () -> SingleNeuron.train(FEATURES, LABELS, WEIGHTS, 0, learningRate, 1), "learningRate");
         }
 
         @Test
         @DisplayName("epochs must be ≥ 0")
         void negativeEpochs() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SingleNeuron.train(FEATURES, LABELS, WEIGHTS, 0, 0.1, -1))
-                    .withMessageContaining("epochs");
+            assertRejects(IllegalArgumentException.class, "train(FEATURES, LABELS, WEIGHTS, 0, 0.1, -1)",
+                    () -> SingleNeuron.train(FEATURES, LABELS, WEIGHTS, 0, 0.1, -1), "epochs");
         }
     }
 

@@ -77,10 +77,13 @@ public final class DecisionTree {
      *                   including the target; may be empty
      * @param target     the name of the label to predict
      * @return the root of the learned tree
-     * @throws NullPointerException     if an argument, an example or an attribute name is null
+     * @throws NullPointerException     if an argument, an example or an attribute name is null (the message names
+     *                                  it: {@code examples[1]}, {@code attributes[0]})
      * @throws IllegalArgumentException if {@code examples} is empty, an example has no value (or null) for an
-     *                                  attribute or the target, an attribute is listed twice, or
-     *                                  {@code attributes} contains the target
+     *                                  attribute or the target (the message names the example and the attribute
+     *                                  or target: {@code examples[1]}, {@code Wind}), an attribute is listed twice
+     *                                  or is the target (the message names the entry and its name:
+     *                                  {@code attributes[2]}, {@code Outlook})
      */
     public static Node learn(List<Map<String, String>> examples, List<String> attributes, String target) {
         Checks.notNull(examples, "examples");
@@ -97,8 +100,8 @@ public final class DecisionTree {
                         "attributes must not contain the target \"" + target + "\", but attributes[" + a + "] is it");
             }
             if (!seen.add(attribute)) {
-                throw new IllegalArgumentException(
-                        "attributes must be distinct, but \"" + attribute + "\" is listed twice");
+                throw new IllegalArgumentException("attributes must be distinct, but attributes[" + a + "] = \""
+                        + attribute + "\" was already listed");
             }
         }
         for (int i = 0; i < examples.size(); i++) {

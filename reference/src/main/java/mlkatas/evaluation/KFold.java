@@ -3,6 +3,7 @@ package mlkatas.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import mlkatas.Checks;
 
 /**
  * Kata 3.1 KFold: split sample indices into k folds for cross-validation.
@@ -31,10 +32,11 @@ public final class KFold {
      * Fold i tests on block i and trains on the other blocks concatenated in fold order. For n = 7, k = 3
      * the test blocks are [0, 1, 2], [3, 4], [5, 6].
      *
-     * @param nSamples the number of samples n
+     * @param nSamples the number of samples n, ≥ 0
      * @param k        the number of folds, 2 ≤ k ≤ n
      * @return k folds, fold i at index i; every array is new
-     * @throws IllegalArgumentException if {@code k} is below 2 or above {@code nSamples}
+     * @throws IllegalArgumentException if {@code nSamples} &lt; 0, or {@code k} is below 2 or above
+     *                                  {@code nSamples}
      */
     public static List<Fold> split(int nSamples, int k) {
         checkArguments(nSamples, k);
@@ -51,11 +53,12 @@ public final class KFold {
      *
      * <p>The same seed always gives the same folds; different seeds (almost always) give different folds.
      *
-     * @param nSamples the number of samples n
+     * @param nSamples the number of samples n, ≥ 0
      * @param k        the number of folds, 2 ≤ k ≤ n
      * @param seed     the seed of the shuffle
      * @return k folds, fold i at index i; every array is new
-     * @throws IllegalArgumentException if {@code k} is below 2 or above {@code nSamples}
+     * @throws IllegalArgumentException if {@code nSamples} &lt; 0, or {@code k} is below 2 or above
+     *                                  {@code nSamples}
      */
     public static List<Fold> split(int nSamples, int k, long seed) {
         checkArguments(nSamples, k);
@@ -96,9 +99,7 @@ public final class KFold {
     }
 
     private static void checkArguments(int nSamples, int k) {
-        if (nSamples < 0) {
-            throw new IllegalArgumentException("nSamples must be >= 0, was " + nSamples);
-        }
+        Checks.nonNegative(nSamples, "nSamples");
         if (k < 2) {
             throw new IllegalArgumentException("k must be >= 2 (at least one fold to test and one to train on), was "
                     + k);

@@ -17,8 +17,8 @@ public final class Precision {
      * (yTrue 1). When nothing is predicted positive (TP + FP = 0, including empty arrays) it returns 0.0,
      * as scikit-learn does with {@code zero_division=0}, never NaN.
      *
-     * @param yTrue the true labels, each 0 or 1
-     * @param yPred the predicted labels, each 0 or 1, as many as {@code yTrue}
+     * @param yTrue the true labels, each 0 or 1 (not modified)
+     * @param yPred the predicted labels, each 0 or 1, as many as {@code yTrue} (not modified)
      * @return the precision in [0, 1]
      * @throws NullPointerException     if {@code yTrue} or {@code yPred} is null
      * @throws IllegalArgumentException if a label is not 0 or 1, or the lengths differ

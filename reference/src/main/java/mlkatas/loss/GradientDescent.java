@@ -40,8 +40,8 @@ public final class GradientDescent {
      * </ul>
      * No shuffling: the result is deterministic.
      *
-     * @param x              m×n design matrix, one row per sample
-     * @param y              m targets
+     * @param x              m×n design matrix, one row per sample (not modified)
+     * @param y              m targets (not modified)
      * @param initialWeights n starting weights (not modified)
      * @param learningRate   step size, finite and &gt; 0
      * @param iterations     number of passes over the data, ≥ 0 (0 returns a copy of {@code initialWeights})
@@ -52,7 +52,7 @@ public final class GradientDescent {
      * @throws NullPointerException     if {@code x}, {@code y}, {@code initialWeights} or {@code variant} is null
      * @throws IllegalArgumentException if {@code x} is empty or ragged, {@code y} does not have m entries,
      *                                  {@code initialWeights} does not have n entries, {@code learningRate} is
-     *                                  not finite and &gt; 0, {@code iterations} &lt; 0, or the variant is
+     *                                  NaN, infinite or ≤ 0, {@code iterations} &lt; 0, or the variant is
      *                                  {@code MINI_BATCH} and {@code batchSize} &lt; 1
      */
     public static double[] run(double[][] x, double[] y, double[] initialWeights, double learningRate,

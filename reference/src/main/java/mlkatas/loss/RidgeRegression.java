@@ -23,15 +23,15 @@ public final class RidgeRegression {
      * </pre>
      * Every weight is penalised (if {@code x} has a column of ones, its weight is penalised too).
      *
-     * @param x     m×n design matrix, one row per sample
-     * @param w     n weights
-     * @param yTrue m targets
+     * @param x     m×n design matrix, one row per sample (not modified)
+     * @param w     n weights (not modified)
+     * @param yTrue m targets (not modified)
      * @param alpha regularisation strength, finite and ≥ 0 (0 gives the plain MSE)
      * @return the loss, ≥ 0
      * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if {@code x} is empty or ragged, {@code w} does not have n entries,
-     *                                  {@code yTrue} does not have m entries, or {@code alpha} is not finite
-     *                                  and ≥ 0
+     *                                  {@code yTrue} does not have m entries, or {@code alpha} is NaN,
+     *                                  infinite or &lt; 0
      */
     public static double loss(double[][] x, double[] w, double[] yTrue, double alpha) {
         check(x, w, yTrue, alpha);
@@ -46,15 +46,15 @@ public final class RidgeRegression {
      *   ∇loss = −(2/m)·Xᵀ(y − Xw) + 2α·w
      * </pre>
      *
-     * @param x     m×n design matrix, one row per sample
-     * @param w     n weights
-     * @param yTrue m targets
+     * @param x     m×n design matrix, one row per sample (not modified)
+     * @param w     n weights (not modified)
+     * @param yTrue m targets (not modified)
      * @param alpha regularisation strength, finite and ≥ 0
      * @return the gradient, a new array of length n
      * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if {@code x} is empty or ragged, {@code w} does not have n entries,
-     *                                  {@code yTrue} does not have m entries, or {@code alpha} is not finite
-     *                                  and ≥ 0
+     *                                  {@code yTrue} does not have m entries, or {@code alpha} is NaN,
+     *                                  infinite or &lt; 0
      */
     public static double[] gradient(double[][] x, double[] w, double[] yTrue, double alpha) {
         check(x, w, yTrue, alpha);

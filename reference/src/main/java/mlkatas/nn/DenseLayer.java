@@ -115,10 +115,10 @@ public final class DenseLayer {
      * @param outputGradient G = ∂L/∂output, batch×units with the batch of the last forward
      * @param learningRate   finite and &gt; 0
      * @return dX = ∂L/∂input, a new batch×inputSize matrix
-     * @throws IllegalStateException    if no forward has been run yet
+     * @throws IllegalStateException    if no forward has been run yet (the message names {@code forward})
      * @throws NullPointerException     if {@code outputGradient} is null
      * @throws IllegalArgumentException if {@code outputGradient} is ragged or not batch×units, or
-     *                                  {@code learningRate} is not finite and &gt; 0
+     *                                  {@code learningRate} is NaN, infinite or ≤ 0
      */
     public double[][] backward(double[][] outputGradient, double learningRate) {
         if (lastInput == null) {

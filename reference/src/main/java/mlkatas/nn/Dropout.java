@@ -70,7 +70,8 @@ public final class Dropout {
      *
      * @param outputGradient ∂L/∂output, the shape of the last training forward's input
      * @return ∂L/∂input, a new matrix
-     * @throws IllegalStateException    if there has been no training forward yet
+     * @throws IllegalStateException    if there has been no training forward yet (the message names
+     *                                  {@code forward})
      * @throws NullPointerException     if {@code outputGradient} is null
      * @throws IllegalArgumentException if {@code outputGradient}'s shape differs from the mask's
      */
