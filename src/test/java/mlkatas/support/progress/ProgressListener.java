@@ -53,11 +53,13 @@ public final class ProgressListener implements TestExecutionListener {
 
     private final Map<String, KataResult> runs = new LinkedHashMap<>();
     private TestPlan plan;
+    private int testsRun;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         runs.clear();
+        testsRun = 0;
     }
 
     @Override
@@ -73,6 +75,9 @@ public final class ProgressListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (id.isTest()) {
+            testsRun++;
+        }
         Optional<String> kata = kataOf(id.getSource()).or(() -> otherTestClass(id.getSource(), result));
         if (kata.isEmpty()) {
             return;
@@ -91,11 +96,14 @@ public final class ProgressListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        String mode = mode();
+        if (mode.equals("off") && runs.values().stream().allMatch(r -> r.failures().isEmpty())) {
+            System.out.println("[katas] " + testsRun + " tests ran, all pass");
+        }
         if (runs.isEmpty()) {
             return;
         }
         List<KataResult> results = new ArrayList<>(runs.values());
-        String mode = mode();
         String report = RedReport.render(results, detail(mode));
         if (mode.equals("off")) {
             System.out.print(report);
@@ -109,11 +117,15 @@ public final class ProgressListener implements TestExecutionListener {
             if (Catalogue.byName(run.kata()).isEmpty()) {
                 continue;
             }
+            ran.add(run.kata());
+            if (run.tests() == 0 && run.notRun() == 0) {
+                state.recordPartB(run.kata(), run.partBTests(), run.partBTests() - run.partBFailing(), now);
+                continue;
+            }
             Status status = run.green() ? Status.GREEN : run.notStarted() ? Status.NOT_STARTED : Status.RED;
             String firstFailure = run.failures().isEmpty() ? "" : run.failures().get(0).path();
             state.record(run.kata(), status, run.tests() + run.notRun(), run.failing() + run.notRun(), firstFailure,
                     run.partBTests(), run.partBTests() - run.partBFailing(), now);
-            ran.add(run.kata());
         }
         state.setLastRun(ran);
         try {

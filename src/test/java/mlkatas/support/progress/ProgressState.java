@@ -105,6 +105,10 @@ public final class ProgressState {
     public void record(String kata, Status status, int tests, int failing, String firstFailure, int partBTests,
             int partBPassing, Instant now) {
         Entry old = entries.get(kata);
+        if (partBTests == 0 && old != null) { // a run of Part A alone keeps Part B's last counts
+            partBTests = old.partBTests();
+            partBPassing = old.partBPassing();
+        }
         Instant firstRun = old != null && old.firstRun() != null ? old.firstRun() : now;
         Instant firstRed = old != null && old.firstRed() != null ? old.firstRed()
                 : status == Status.RED ? now : null;
@@ -112,6 +116,20 @@ public final class ProgressState {
                 : status == Status.GREEN ? now : null;
         entries.put(kata, new Entry(status, tests, failing, firstFailure == null ? "" : firstFailure, firstRun,
                 firstRed, firstGreen, now, partBTests, partBPassing));
+    }
+
+    /**
+     * Records a run of Part B alone ({@code -Dgroups=partB}): Part B's counts change, the kata's status (which
+     * Part A decides) does not.
+     */
+    public void recordPartB(String kata, int partBTests, int partBPassing, Instant now) {
+        Entry old = entries.get(kata);
+        if (old == null) {
+            entries.put(kata, new Entry(Status.NOT_STARTED, 0, 0, "", now, null, null, now, partBTests, partBPassing));
+        } else {
+            entries.put(kata, new Entry(old.status(), old.tests(), old.failing(), old.firstFailure(), old.firstRun(),
+                    old.firstRed(), old.firstGreen(), now, partBTests, partBPassing));
+        }
     }
 
     /** Remembers which katas the latest run covered (the board lists them). */

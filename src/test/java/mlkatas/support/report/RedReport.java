@@ -98,6 +98,8 @@ public final class RedReport {
         if (result.failing() > 0 || result.notRun() > 0) {
             counts = "red, " + result.failing() + " of " + result.tests() + " tests fail"
                     + (result.notRun() > 0 ? ", " + result.notRun() + " not run" : "");
+        } else if (result.tests() == 0) {
+            counts = "Part B alone, " + result.partBFailing() + " of " + result.partBTests() + " fail";
         } else {
             counts = "green; Part B: " + result.partBFailing() + " of " + result.partBTests() + " fail";
         }
