@@ -216,7 +216,7 @@ class Int8QuantizationTest {
         @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
         @DisplayName("NaN or infinite values are rejected")
         void nonFinite(double bad) {
-            assertRejects(IllegalArgumentException.class, "Int8Quantization.quantize({1, bad})",
+            assertRejects(IllegalArgumentException.class, "Int8Quantization.quantize({1, " + bad + "})",
                     () -> Int8Quantization.quantize(new double[] {1, bad}), "x");
         }
 
@@ -224,7 +224,7 @@ class Int8QuantizationTest {
         @ValueSource(doubles = {0.0, -0.5, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("dequantize needs a finite scale > 0")
         void badScale(double scale) {
-            assertRejects(IllegalArgumentException.class, "Int8Quantization.dequantize(new byte[] {1}, scale)",
+            assertRejects(IllegalArgumentException.class, "Int8Quantization.dequantize(new byte[] {1}, " + scale + ")",
                     () -> Int8Quantization.dequantize(new byte[] {1}, scale), "scale");
         }
     }
