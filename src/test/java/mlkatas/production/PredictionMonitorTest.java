@@ -196,9 +196,9 @@ class PredictionMonitorTest {
         @ValueSource(doubles = {-0.01, 1.01, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("scores outside [0, 1] are rejected")
         void scoresOutOfRange(double bad) {
-            assertRejects(IllegalArgumentException.class, "PredictionMonitor.compare({0.5, bad}, CURRENT, 5)",
+            assertRejects(IllegalArgumentException.class, "PredictionMonitor.compare({0.5, " + bad + "}, CURRENT, 5)",
                     () -> PredictionMonitor.compare(new double[] {0.5, bad}, CURRENT, 5), "reference");
-            assertRejects(IllegalArgumentException.class, "PredictionMonitor.compare(REFERENCE, {bad}, 5)",
+            assertRejects(IllegalArgumentException.class, "PredictionMonitor.compare(REFERENCE, {" + bad + "}, 5)",
                     () -> PredictionMonitor.compare(REFERENCE, new double[] {bad}, 5), "current");
         }
 
@@ -206,7 +206,7 @@ class PredictionMonitorTest {
         @ValueSource(ints = {0, -3})
         @DisplayName("bins must be ≥ 1")
         void badBins(int bins) {
-            assertRejects(IllegalArgumentException.class, "PredictionMonitor.compare(REFERENCE, CURRENT, bins)",
+            assertRejects(IllegalArgumentException.class, "PredictionMonitor.compare(REFERENCE, CURRENT, " + bins + ")",
                     () -> PredictionMonitor.compare(REFERENCE, CURRENT, bins), "bins");
         }
     }
