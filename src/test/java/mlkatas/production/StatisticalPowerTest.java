@@ -185,9 +185,10 @@ class StatisticalPowerTest {
         @ValueSource(doubles = {0.0, -0.5, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("the effect size must be finite and > 0")
         void badEffectSize(double d) {
-            assertRejects(IllegalArgumentException.class, "StatisticalPower.power(d, 10, 0.05, true)",
+            assertRejects(IllegalArgumentException.class, "StatisticalPower.power(" + d + ", 10, 0.05, true)",
                     () -> StatisticalPower.power(d, 10, 0.05, true), "effectSize");
-            assertRejects(IllegalArgumentException.class, "StatisticalPower.sampleSizePerGroup(d, 0.05, 0.8, true)",
+            assertRejects(IllegalArgumentException.class,
+                    "StatisticalPower.sampleSizePerGroup(" + d + ", 0.05, 0.8, true)",
                     () -> StatisticalPower.sampleSizePerGroup(d, 0.05, 0.8, true), "effectSize");
         }
 
@@ -195,7 +196,7 @@ class StatisticalPowerTest {
         @ValueSource(ints = {1, 0, -5})
         @DisplayName("the sample size per group must be ≥ 2")
         void badSampleSize(int n) {
-            assertRejects(IllegalArgumentException.class, "StatisticalPower.power(0.5, n, 0.05, true)",
+            assertRejects(IllegalArgumentException.class, "StatisticalPower.power(0.5, " + n + ", 0.05, true)",
                     () -> StatisticalPower.power(0.5, n, 0.05, true), "sampleSizePerGroup");
         }
 
@@ -203,9 +204,10 @@ class StatisticalPowerTest {
         @ValueSource(doubles = {0.0, 1.0, -0.05, Double.NaN})
         @DisplayName("α must be in (0, 1)")
         void badAlpha(double alpha) {
-            assertRejects(IllegalArgumentException.class, "StatisticalPower.power(0.5, 10, alpha, true)",
+            assertRejects(IllegalArgumentException.class, "StatisticalPower.power(0.5, 10, " + alpha + ", true)",
                     () -> StatisticalPower.power(0.5, 10, alpha, true), "alpha");
-            assertRejects(IllegalArgumentException.class, "StatisticalPower.sampleSizePerGroup(0.5, alpha, 0.8, true)",
+            assertRejects(IllegalArgumentException.class,
+                    "StatisticalPower.sampleSizePerGroup(0.5, " + alpha + ", 0.8, true)",
                     () -> StatisticalPower.sampleSizePerGroup(0.5, alpha, 0.8, true), "alpha");
         }
 
@@ -213,7 +215,8 @@ class StatisticalPowerTest {
         @ValueSource(doubles = {0.05, 0.01, 1.0, Double.NaN})
         @DisplayName("the target power must be in (α, 1)")
         void badPower(double power) {
-            assertRejects(IllegalArgumentException.class, "StatisticalPower.sampleSizePerGroup(0.5, 0.05, power, true)",
+            assertRejects(IllegalArgumentException.class,
+                    "StatisticalPower.sampleSizePerGroup(0.5, 0.05, " + power + ", true)",
                     () -> StatisticalPower.sampleSizePerGroup(0.5, 0.05, power, true), "power");
         }
     }
