@@ -265,15 +265,17 @@ class RequestBatcherTest {
             List<Request> withNull = Arrays.asList(request(1, 0.0), null);
             assertRejects(NullPointerException.class, "RequestBatcher.plan(withNull, 2, 1)",
                     () -> RequestBatcher.plan(withNull, 2, 1), "requests[1]");
-            assertRejects(NullPointerException.class, "RequestBatcher.plan(List.of(new Request(1, 0.0, null)), 2, 1)",
-                    () -> RequestBatcher.plan(List.of(new Request(1, 0.0, null)), 2, 1), "features");
+            assertRejects(NullPointerException.class,
+                    "RequestBatcher.plan(List.of(request(1, 0.0), new Request(2, 0.0, null)), 2, 1)",
+                    () -> RequestBatcher.plan(List.of(request(1, 0.0), new Request(2, 0.0, null)), 2, 1),
+                    "requests[1].features");
         }
 
         @ParameterizedTest(name = "maxBatchSize = {0}")
         @ValueSource(ints = {0, -1})
         @DisplayName("maxBatchSize must be ≥ 1")
         void badBatchSize(int max) {
-            assertRejects(IllegalArgumentException.class, "RequestBatcher.plan(List.of(), max, 1)",
+            assertRejects(IllegalArgumentException.class, "RequestBatcher.plan(List.of(), " + max + ", 1)",
                     () -> RequestBatcher.plan(List.of(), max, 1), "maxBatchSize");
         }
 
@@ -281,15 +283,18 @@ class RequestBatcherTest {
         @ValueSource(doubles = {-0.1, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("maxWaitSeconds must be finite and ≥ 0")
         void badWait(double wait) {
-            assertRejects(IllegalArgumentException.class, "RequestBatcher.plan(List.of(), 2, wait)",
+            assertRejects(IllegalArgumentException.class, "RequestBatcher.plan(List.of(), 2, " + wait + ")",
                     () -> RequestBatcher.plan(List.of(), 2, wait), "maxWaitSeconds");
         }
 
-        @Test
-        @DisplayName("a NaN timestamp is rejected")
-        void nanTimestamp() {
-            assertRejects(IllegalArgumentException.class, "RequestBatcher.plan(List.of(request(1, Double.NaN)), 2, 1)",
-                    () -> RequestBatcher.plan(List.of(request(1, Double.NaN)), 2, 1), "timestamp");
+        @ParameterizedTest(name = "timestamp = {0}")
+        @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+        @DisplayName("a timestamp that is not finite is rejected, naming the request")
+        void nonFiniteTimestamp(double bad) {
+            assertRejects(IllegalArgumentException.class,
+                    "RequestBatcher.plan(List.of(request(1, 0.0), request(2, " + bad + ")), 2, 1)",
+                    () -> RequestBatcher.plan(List.of(request(1, 0.0), request(2, bad)), 2, 1),
+                    "requests[1].timestamp");
         }
     }
 
@@ -670,7 +675,8 @@ class RequestBatcherTest {
                     () -> new RequestBatcher<>(times(1), 4, null), "maxWait");
             assertRejects(IllegalArgumentException.class, "new RequestBatcher<>(times(1), 0, FOREVER)",
                     () -> new RequestBatcher<>(times(1), 0, FOREVER), "maxBatchSize");
-            assertRejects(IllegalArgumentException.class, "new RequestBatcher<>(times(1), 4, Duration.ofMillis(-1))",
+            assertRejects(IllegalArgumentException.class,
+                    "new RequestBatcher<>(times(1), 4, Duration.ofMillis(-1))",
                     () -> new RequestBatcher<>(times(1), 4, Duration.ofMillis(-1)), "maxWait");
             try (RequestBatcher<Integer, Integer> batcher = new RequestBatcher<>(times(1), 4, FOREVER)) {
                 assertRejects(NullPointerException.class, "batcher.submit(null)",
