@@ -27,9 +27,11 @@ public final class Conv2d {
      * @param padding zeros added on every side, ≥ 0
      * @param stride  step between kernel positions, ≥ 1
      * @return a new OH×OW matrix, OH = ⌊(H + 2P − KH)/S⌋ + 1, OW = ⌊(W + 2P − KW)/S⌋ + 1
-     * @throws NullPointerException     if {@code input} or {@code kernel} (or a row) is null
-     * @throws IllegalArgumentException if a matrix is empty or ragged, {@code padding} &lt; 0, {@code stride} &lt; 1,
-     *                                  or the kernel is larger than the padded input in either dimension
+     * @throws NullPointerException     if {@code input} or {@code kernel} (or a row) is null; a null row is
+     *                                  named {@code input[i]} or {@code kernel[i]}
+     * @throws IllegalArgumentException if a matrix is empty, has empty rows or is ragged, {@code padding} &lt; 0,
+     *                                  {@code stride} &lt; 1, or the kernel is larger than the padded input in
+     *                                  either dimension (naming {@code kernel})
      */
     public static double[][] conv2d(double[][] input, double[][] kernel, int padding, int stride) {
         throw new UnsupportedOperationException(
@@ -45,10 +47,12 @@ public final class Conv2d {
      * @param padding zeros added on every side of every channel, ≥ 0
      * @param stride  ≥ 1
      * @return a new OC×OH×OW tensor
-     * @throws NullPointerException     if an array at any level is null
-     * @throws IllegalArgumentException if a dimension is empty, channels differ in size, kernels differ in shape,
-     *                                  a kernel's input-channel count is not C, {@code padding} &lt; 0,
-     *                                  {@code stride} &lt; 1, or the kernel does not fit the padded input
+     * @throws NullPointerException     if an array at any level is null (a null channel is named
+     *                                  {@code input[c]})
+     * @throws IllegalArgumentException if a dimension is empty, channels differ in size (naming {@code input}),
+     *                                  kernels differ in shape or a kernel's input-channel count is not C
+     *                                  (naming {@code kernels}), {@code padding} &lt; 0, {@code stride} &lt; 1,
+     *                                  or the kernel does not fit the padded input (naming {@code kernel})
      */
     public static double[][][] conv2d(double[][][] input, double[][][][] kernels, int padding, int stride) {
         throw new UnsupportedOperationException(

@@ -24,7 +24,7 @@ public final class Adam {
      * An optimiser with the usual defaults β1 = 0.9, β2 = 0.999, ε = 1e-8.
      *
      * @param learningRate step size lr, finite and &gt; 0
-     * @throws IllegalArgumentException if {@code learningRate} is not finite and &gt; 0
+     * @throws IllegalArgumentException unless {@code learningRate} is finite and &gt; 0
      */
     public Adam(double learningRate) {
         this(learningRate, 0.9, 0.999, 1e-8);
@@ -71,7 +71,8 @@ public final class Adam {
      * @return the point after the last step, a new array
      * @throws NullPointerException     if {@code gradient}, {@code x0} or a returned gradient is null
      * @throws IllegalArgumentException if {@code x0} is empty, a hyper-parameter is out of range,
-     *                                  {@code iterations} &lt; 0 or a returned gradient has the wrong length
+     *                                  {@code iterations} &lt; 0 (all checked even when {@code iterations} is
+     *                                  0) or a returned gradient has the wrong length (naming {@code gradient})
      */
     public static double[] optimize(UnaryOperator<double[]> gradient, double[] x0, double learningRate,
                                     double beta1, double beta2, double epsilon, int iterations) {

@@ -23,7 +23,8 @@ public final class GradientClipping {
      *
      * @param gradients one array per parameter; the arrays may have different lengths; an empty list has norm 0
      * @return √(Σ g²) over every entry of every array
-     * @throws NullPointerException if {@code gradients} or one of its arrays is null
+     * @throws NullPointerException if {@code gradients} or one of its arrays is null (naming
+     *                              {@code gradients[i]})
      */
     public static double globalNorm(double[][] gradients) {
         throw new UnsupportedOperationException(
@@ -38,7 +39,7 @@ public final class GradientClipping {
      * @return new arrays of the same shapes: the gradients times maxNorm / norm if norm &gt; maxNorm,
      *         otherwise an unchanged copy
      * @throws NullPointerException     if {@code gradients} or one of its arrays is null
-     * @throws IllegalArgumentException if {@code maxNorm} is not finite and &gt; 0
+     * @throws IllegalArgumentException unless {@code maxNorm} is finite and &gt; 0
      */
     public static double[][] clipByGlobalNorm(double[][] gradients, double maxNorm) {
         throw new UnsupportedOperationException(

@@ -64,7 +64,8 @@ public final class AbTest {
      * @return the analysis
      * @throws NullPointerException     if {@code control} or {@code treatment} is null
      * @throws IllegalArgumentException if a group is empty or holds values other than 0 and 1,
-     *                                  {@code confidenceLevel} ∉ (0, 1), or {@code minDetectableEffect} ≤ 0
+     *                                  {@code confidenceLevel} ∉ (0, 1), or {@code minDetectableEffect} is not
+     *                                  finite and &gt; 0
      */
     public static Result analyze(int[] control, int[] treatment, double confidenceLevel,
                                  double minDetectableEffect) {

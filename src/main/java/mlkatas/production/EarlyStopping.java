@@ -26,7 +26,7 @@ public final class EarlyStopping {
      *
      * @param patience how many epochs in a row without improvement stop training, ≥ 1
      * @param minDelta how much lower than the best a loss must be to count as an improvement, finite and ≥ 0
-     * @throws IllegalArgumentException if {@code patience} &lt; 1 or {@code minDelta} is not finite and ≥ 0
+     * @throws IllegalArgumentException if {@code patience} &lt; 1, or unless {@code minDelta} is finite and ≥ 0
      */
     public EarlyStopping(int patience, double minDelta) {
         throw new UnsupportedOperationException(
@@ -65,8 +65,9 @@ public final class EarlyStopping {
      * @param minDelta         finite and ≥ 0
      * @return the stop epoch (the last epoch if training never stops) and the best epoch, both 0-based
      * @throws NullPointerException     if {@code validationLosses} is null
-     * @throws IllegalArgumentException if {@code validationLosses} is empty or holds NaN, {@code patience} &lt; 1,
-     *                                  or {@code minDelta} is not finite and ≥ 0
+     * @throws IllegalArgumentException if {@code validationLosses} is empty or holds NaN anywhere, also after the
+     *                                  stopping epoch (naming {@code validationLosses[i]}), {@code patience} &lt; 1,
+     *                                  or unless {@code minDelta} is finite and ≥ 0
      */
     public static Decision decide(double[] validationLosses, int patience, double minDelta) {
         throw new UnsupportedOperationException(

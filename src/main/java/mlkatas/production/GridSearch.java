@@ -50,9 +50,10 @@ public final class GridSearch {
      *              {@code LinkedHashMap} to control the order
      * @param score evaluates one combination; higher is better
      * @return the best parameters, the best score and every trial in order
-     * @throws NullPointerException     if {@code grid}, {@code score} or one of the grid's lists is null
-     * @throws IllegalArgumentException if a key's list is empty
-     * @throws IllegalStateException    if every score is NaN
+     * @throws NullPointerException     if {@code grid}, {@code score} or one of the grid's lists is null (naming
+     *                                  the list's key)
+     * @throws IllegalArgumentException if a key's list is empty (naming the key)
+     * @throws IllegalStateException    if every score is NaN (naming {@code NaN})
      */
     public static Result search(Map<String, List<?>> grid, ToDoubleFunction<Map<String, Object>> score) {
         throw new UnsupportedOperationException(

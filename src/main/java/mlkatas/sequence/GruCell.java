@@ -34,10 +34,12 @@ public final class GruCell {
      * @param update    the update gate z
      * @param reset     the reset gate r
      * @param candidate the candidate h̃ (squashed with tanh)
-     * @throws NullPointerException     if a gate or one of its arrays is null
+     * @throws NullPointerException     if a gate or one of its arrays is null (naming it, e.g.
+     *                                  {@code reset.bias})
      * @throws IllegalArgumentException if the update gate's inputWeights is empty or ragged, its
      *                                  recurrentWeights is not H×H or its bias not of length H, or another gate
-     *                                  does not have exactly the update gate's shapes
+     *                                  does not have exactly the update gate's shapes (naming the array, e.g.
+     *                                  {@code reset.inputWeights})
      */
     public GruCell(Gate update, Gate reset, Gate candidate) {
         throw new UnsupportedOperationException(
@@ -64,8 +66,10 @@ public final class GruCell {
      * @param inputs T×I, one row per time step; T = 0 is allowed
      * @param h0     the initial hidden state, length H
      * @return T×H: row t is the hidden state after step t (0×H for no inputs); every row a new array
-     * @throws NullPointerException     if an argument or a row of {@code inputs} is null
-     * @throws IllegalArgumentException if a row of {@code inputs} does not have I entries or {@code h0} not H
+     * @throws NullPointerException     if an argument or a row of {@code inputs} is null (a row is named
+     *                                  {@code inputs[t]})
+     * @throws IllegalArgumentException if a row of {@code inputs} does not have I entries (naming
+     *                                  {@code inputs[t]}) or {@code h0} not H
      */
     public double[][] run(double[][] inputs, double[] h0) {
         throw new UnsupportedOperationException(

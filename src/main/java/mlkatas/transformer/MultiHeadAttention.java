@@ -27,9 +27,10 @@ public final class MultiHeadAttention {
      * @param v     m×d_v values, one row per key
      * @param heads number of heads h ≥ 1, dividing both d_model and d_v
      * @return n×d_v, a new matrix
-     * @throws NullPointerException     if a matrix or one of its rows is null
-     * @throws IllegalArgumentException if a matrix is empty or ragged, q and k differ in width, v does not have
-     *                                  one row per key, heads &lt; 1, or heads does not divide d_model or d_v
+     * @throws NullPointerException     if a matrix or one of its rows is null (a row is named {@code q[i]})
+     * @throws IllegalArgumentException if a matrix is empty or ragged, q and k differ in width (naming
+     *                                  {@code q}), v does not have one row per key, heads &lt; 1, or heads does
+     *                                  not divide d_model or d_v (naming {@code heads})
      */
     public static double[][] attend(double[][] q, double[][] k, double[][] v, int heads) {
         throw new UnsupportedOperationException(
@@ -47,8 +48,9 @@ public final class MultiHeadAttention {
      * @param heads number of heads h ≥ 1, dividing both d_model and d_v
      * @return n×d_out, a new matrix
      * @throws NullPointerException     if a matrix or one of its rows is null
-     * @throws IllegalArgumentException if a matrix is empty or ragged, the shapes do not chain as above,
-     *                                  heads &lt; 1, or heads does not divide d_model or d_v
+     * @throws IllegalArgumentException if a matrix is empty or ragged, the shapes do not chain as above (naming
+     *                                  the projection that does not fit), heads &lt; 1, or heads does not
+     *                                  divide d_model or d_v (naming {@code heads})
      */
     public static double[][] forward(double[][] x, double[][] wq, double[][] wk, double[][] wv, double[][] wo,
                                      int heads) {

@@ -26,9 +26,9 @@ public final class SelfAttention {
      * @param k m×d_k keys
      * @param v m×d_v values, one row per key
      * @return n×d_v, a new matrix
-     * @throws NullPointerException     if an argument or one of its rows is null
-     * @throws IllegalArgumentException if a matrix is empty or ragged, q and k differ in width, or v does not
-     *                                  have one row per key
+     * @throws NullPointerException     if an argument or one of its rows is null (a row is named {@code q[i]})
+     * @throws IllegalArgumentException if a matrix is empty or ragged, q and k differ in width (naming
+     *                                  {@code q}), or v does not have one row per key (naming {@code v})
      */
     public static double[][] attention(double[][] q, double[][] k, double[][] v) {
         throw new UnsupportedOperationException(

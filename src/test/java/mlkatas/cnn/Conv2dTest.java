@@ -1,10 +1,9 @@
 package mlkatas.cnn;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
@@ -233,47 +232,57 @@ class Conv2dTest {
         }
 
         @Test
-        @DisplayName("null input or kernel is rejected with a NullPointerException naming it")
+        @DisplayName("null input or kernel, or a null row, is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> Conv2d.conv2d(null, new double[][] {{1}}, 0, 1))
-                    .withMessageContaining("input");
-            assertThatNullPointerException().isThrownBy(() -> Conv2d.conv2d(ONE_TO_25, (double[][]) null, 0, 1))
-                    .withMessageContaining("kernel");
+            assertRejects(NullPointerException.class, "Conv2d.conv2d(null, {{1}}, 0, 1)",
+                    () -> Conv2d.conv2d(null, new double[][] {{1}}, 0, 1), "input");
+            assertRejects(NullPointerException.class, "Conv2d.conv2d(ONE_TO_25, (double[][]) null, 0, 1)",
+                    () -> Conv2d.conv2d(ONE_TO_25, (double[][]) null, 0, 1), "kernel");
+            assertRejects(NullPointerException.class, "Conv2d.conv2d({{1, 2}, null}, {{1}}, 0, 1)",
+                    () -> Conv2d.conv2d(new double[][] {{1, 2}, null}, new double[][] {{1}}, 0, 1), "input[1]");
+            assertRejects(NullPointerException.class, "Conv2d.conv2d(ONE_TO_25, {{1}, null}, 0, 1)",
+                    () -> Conv2d.conv2d(ONE_TO_25, new double[][] {{1}, null}, 0, 1), "kernel[1]");
         }
 
         @Test
         @DisplayName("empty or ragged matrices are rejected")
         void badShapes() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Conv2d.conv2d(new double[0][], new double[][] {{1}}, 0, 1))
-                    .withMessageContaining("input");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Conv2d.conv2d(new double[][] {{1, 2}, {3}}, new double[][] {{1}}, 0, 1))
-                    .withMessageContaining("input");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Conv2d.conv2d(ONE_TO_25, new double[][] {{1, 2}, {3}}, 0, 1))
-                    .withMessageContaining("kernel");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d(new double[0][], {{1}}, 0, 1)",
+                    () -> Conv2d.conv2d(new double[0][], new double[][] {{1}}, 0, 1), "input");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d({{1, 2}, {3}}, {{1}}, 0, 1)",
+                    () -> Conv2d.conv2d(new double[][] {{1, 2}, {3}}, new double[][] {{1}}, 0, 1), "input");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d(ONE_TO_25, {{1, 2}, {3}}, 0, 1)",
+                    () -> Conv2d.conv2d(ONE_TO_25, new double[][] {{1, 2}, {3}}, 0, 1), "kernel");
+        }
+
+        @Test
+        @DisplayName("matrices whose rows are empty are rejected, even where the kernel would fit")
+        void emptyRows() {
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d({{}}, {{1}}, 1, 1)",
+                    () -> Conv2d.conv2d(new double[][] {{}}, new double[][] {{1}}, 1, 1), "input");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d(ONE_TO_25, {{}, {}}, 0, 1)",
+                    () -> Conv2d.conv2d(ONE_TO_25, new double[][] {{}, {}}, 0, 1), "kernel");
         }
 
         @ParameterizedTest(name = "{0}x{1} kernel, padding {2} on a 5×5 input")
         @CsvSource({"6, 1, 0", "1, 6, 0", "8, 8, 1"})
         @DisplayName("a kernel larger than the padded input is rejected")
         void kernelTooLarge(int kh, int kw, int padding) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Conv2d.conv2d(ONE_TO_25, new double[kh][kw], padding, 1))
-                    .withMessageContaining("kernel");
+            assertRejects(IllegalArgumentException.class,
+                    "Conv2d.conv2d(ONE_TO_25, new double[" + kh + "][" + kw + "], " + padding + ", 1)",
+                    () -> Conv2d.conv2d(ONE_TO_25, new double[kh][kw], padding, 1), "kernel");
         }
 
         @Test
         @DisplayName("padding must be ≥ 0 and stride ≥ 1")
         void badPaddingAndStride() {
             double[][] k = {{1}};
-            assertThatIllegalArgumentException().isThrownBy(() -> Conv2d.conv2d(ONE_TO_25, k, -1, 1))
-                    .withMessageContaining("padding");
-            assertThatIllegalArgumentException().isThrownBy(() -> Conv2d.conv2d(ONE_TO_25, k, 0, 0))
-                    .withMessageContaining("stride");
-            assertThatIllegalArgumentException().isThrownBy(() -> Conv2d.conv2d(ONE_TO_25, k, 0, -2))
-                    .withMessageContaining("stride");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d(ONE_TO_25, k, -1, 1)",
+                    () -> Conv2d.conv2d(ONE_TO_25, k, -1, 1), "padding");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d(ONE_TO_25, k, 0, 0)",
+                    () -> Conv2d.conv2d(ONE_TO_25, k, 0, 0), "stride");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d(ONE_TO_25, k, 0, -2)",
+                    () -> Conv2d.conv2d(ONE_TO_25, k, 0, -2), "stride");
         }
     }
 
@@ -418,9 +427,8 @@ class Conv2dTest {
         void channelMismatch() {
             double[][][][] threeChannelKernel = {{{{1}}, {{1}}, {{1}}}};
 
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Conv2d.conv2d(TWO_CHANNELS, threeChannelKernel, 0, 1))
-                    .withMessageContaining("kernels");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d(TWO_CHANNELS, threeChannelKernel, 0, 1)",
+                    () -> Conv2d.conv2d(TWO_CHANNELS, threeChannelKernel, 0, 1), "kernels");
         }
 
         @Test
@@ -428,34 +436,31 @@ class Conv2dTest {
         @DisplayName("channels of different sizes, kernels of different sizes and empty tensors are rejected")
         void badShapes() {
             double[][][][] oneByOne = {{{{1}}, {{1}}}};
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Conv2d.conv2d(new double[][][] {{{1, 2}}, {{1}}}, oneByOne, 0, 1))
-                    .withMessageContaining("input");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Conv2d.conv2d(TWO_CHANNELS, new double[][][][] {{{{1}}, {{1, 1}}}}, 0, 1))
-                    .withMessageContaining("kernels");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Conv2d.conv2d(new double[0][][], oneByOne, 0, 1))
-                    .withMessageContaining("input");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Conv2d.conv2d(TWO_CHANNELS, new double[0][][][], 0, 1))
-                    .withMessageContaining("kernels");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Conv2d.conv2d(TWO_CHANNELS, new double[][][][] {{new double[3][3],
-                        new double[3][3]}}, 0, 1))
-                    .withMessageContaining("kernel");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d({{{1, 2}}, {{1}}}, oneByOne, 0, 1)",
+                    () -> Conv2d.conv2d(new double[][][] {{{1, 2}}, {{1}}}, oneByOne, 0, 1), "input");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d(TWO_CHANNELS, {{{{1}}, {{1, 1}}}}, 0, 1)",
+                    () -> Conv2d.conv2d(TWO_CHANNELS, new double[][][][] {{{{1}}, {{1, 1}}}}, 0, 1), "kernels");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d(new double[0][][], oneByOne, 0, 1)",
+                    () -> Conv2d.conv2d(new double[0][][], oneByOne, 0, 1), "input");
+            assertRejects(IllegalArgumentException.class, "Conv2d.conv2d(TWO_CHANNELS, new double[0][][][], 0, 1)",
+                    () -> Conv2d.conv2d(TWO_CHANNELS, new double[0][][][], 0, 1), "kernels");
+            assertRejects(IllegalArgumentException.class,
+                    "Conv2d.conv2d(TWO_CHANNELS, {{new double[3][3], new double[3][3]}}, 0, 1)",
+                    () -> Conv2d.conv2d(TWO_CHANNELS, new double[][][][] {{new double[3][3], new double[3][3]}}, 0,
+                            1), "kernel");
         }
 
         @Test
         @Order(8)
         @DisplayName("null tensors are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException()
-                    .isThrownBy(() -> Conv2d.conv2d((double[][][]) null, new double[][][][] {{{{1}}}}, 0, 1))
-                    .withMessageContaining("input");
-            assertThatNullPointerException()
-                    .isThrownBy(() -> Conv2d.conv2d(TWO_CHANNELS, (double[][][][]) null, 0, 1))
-                    .withMessageContaining("kernels");
+            assertRejects(NullPointerException.class, "Conv2d.conv2d((double[][][]) null, {{{{1}}}}, 0, 1)",
+                    () -> Conv2d.conv2d((double[][][]) null, new double[][][][] {{{{1}}}}, 0, 1), "input");
+            assertRejects(NullPointerException.class, "Conv2d.conv2d(TWO_CHANNELS, (double[][][][]) null, 0, 1)",
+                    () -> Conv2d.conv2d(TWO_CHANNELS, (double[][][][]) null, 0, 1), "kernels");
+            assertRejects(NullPointerException.class, "Conv2d.conv2d({{{1}}, null}, {{{{1}}, {{1}}}}, 0, 1)",
+                    () -> Conv2d.conv2d(new double[][][] {{{1}}, null}, new double[][][][] {{{{1}}, {{1}}}}, 0, 1),
+                    "input[1]");
         }
     }
 

@@ -1,10 +1,9 @@
 package mlkatas.cnn;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -217,49 +216,56 @@ class GlobalAveragePoolingTest {
         }
 
         @Test
-        @DisplayName("null input or a null sub-array is rejected with a NullPointerException naming x")
+        @DisplayName("null input or a null sub-array is rejected with a NullPointerException naming x or x[i]")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> GlobalAveragePooling.poolHwc(null))
-                    .withMessageContaining("x");
-            assertThatNullPointerException().isThrownBy(() -> GlobalAveragePooling.poolNchw(null))
-                    .withMessageContaining("x");
-            assertThatNullPointerException()
-                    .isThrownBy(() -> GlobalAveragePooling.poolHwc(new double[][][] {{{1}}, null}))
-                    .withMessageContaining("x");
+            assertRejects(NullPointerException.class, "GlobalAveragePooling.poolHwc(null)",
+                    () -> GlobalAveragePooling.poolHwc(null), "x");
+            assertRejects(NullPointerException.class, "GlobalAveragePooling.poolNchw(null)",
+                    () -> GlobalAveragePooling.poolNchw(null), "x");
+            assertRejects(NullPointerException.class, "GlobalAveragePooling.poolHwc({{{1}}, null})",
+                    () -> GlobalAveragePooling.poolHwc(new double[][][] {{{1}}, null}), "x[1]");
+            assertRejects(NullPointerException.class, "GlobalAveragePooling.poolHwc({{{1}, null}})",
+                    () -> GlobalAveragePooling.poolHwc(new double[][][] {{{1}, null}}), "x[0][1]");
+            assertRejects(NullPointerException.class, "GlobalAveragePooling.poolNchw({{{{1}}}, null})",
+                    () -> GlobalAveragePooling.poolNchw(new double[][][][] {{{{1}}}, null}), "x[1]");
         }
 
         @Test
         @DisplayName("empty dimensions are rejected")
         void empty() {
-            assertThatIllegalArgumentException().isThrownBy(() -> GlobalAveragePooling.poolHwc(new double[0][][]))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException().isThrownBy(() -> GlobalAveragePooling.poolHwc(new double[2][0][]))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException().isThrownBy(() -> GlobalAveragePooling.poolHwc(new double[2][2][0]))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GlobalAveragePooling.poolNchw(new double[0][][][]))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GlobalAveragePooling.poolNchw(new double[1][0][][]))
-                    .withMessageContaining("x");
+            assertRejects(IllegalArgumentException.class, "GlobalAveragePooling.poolHwc(new double[0][][])",
+                    () -> GlobalAveragePooling.poolHwc(new double[0][][]), "x");
+            assertRejects(IllegalArgumentException.class, "GlobalAveragePooling.poolHwc(new double[2][0][])",
+                    () -> GlobalAveragePooling.poolHwc(new double[2][0][]), "x");
+            assertRejects(IllegalArgumentException.class, "GlobalAveragePooling.poolHwc(new double[2][2][0])",
+                    () -> GlobalAveragePooling.poolHwc(new double[2][2][0]), "x");
+            assertRejects(IllegalArgumentException.class, "GlobalAveragePooling.poolNchw(new double[0][][][])",
+                    () -> GlobalAveragePooling.poolNchw(new double[0][][][]), "x");
+            assertRejects(IllegalArgumentException.class, "GlobalAveragePooling.poolNchw(new double[1][0][][])",
+                    () -> GlobalAveragePooling.poolNchw(new double[1][0][][]), "x");
+        }
+
+        @Test
+        @DisplayName("poolNchw rejects maps with no rows or no columns, which have no mean")
+        void emptyMaps() {
+            assertRejects(IllegalArgumentException.class, "GlobalAveragePooling.poolNchw(new double[1][2][0][])",
+                    () -> GlobalAveragePooling.poolNchw(new double[1][2][0][]), "x");
+            assertRejects(IllegalArgumentException.class, "GlobalAveragePooling.poolNchw(new double[2][1][3][0])",
+                    () -> GlobalAveragePooling.poolNchw(new double[2][1][3][0]), "x");
         }
 
         @Test
         @DisplayName("ragged tensors are rejected")
         void ragged() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GlobalAveragePooling.poolHwc(new double[][][] {{{1, 2}, {3}}}))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GlobalAveragePooling.poolHwc(new double[][][] {{{1}, {2}}, {{3}}}))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GlobalAveragePooling.poolNchw(new double[][][][] {{{{1}}}, {{{1}}, {{2}}}}))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GlobalAveragePooling.poolNchw(new double[][][][] {{{{1, 2}}, {{3}}}}))
-                    .withMessageContaining("x");
+            assertRejects(IllegalArgumentException.class, "GlobalAveragePooling.poolHwc({{{1, 2}, {3}}})",
+                    () -> GlobalAveragePooling.poolHwc(new double[][][] {{{1, 2}, {3}}}), "x");
+            assertRejects(IllegalArgumentException.class, "GlobalAveragePooling.poolHwc({{{1}, {2}}, {{3}}})",
+                    () -> GlobalAveragePooling.poolHwc(new double[][][] {{{1}, {2}}, {{3}}}), "x");
+            assertRejects(IllegalArgumentException.class,
+                    "GlobalAveragePooling.poolNchw({{{{1}}}, {{{1}}, {{2}}}})",
+                    () -> GlobalAveragePooling.poolNchw(new double[][][][] {{{{1}}}, {{{1}}, {{2}}}}), "x");
+            assertRejects(IllegalArgumentException.class, "GlobalAveragePooling.poolNchw({{{{1, 2}}, {{3}}}})",
+                    () -> GlobalAveragePooling.poolNchw(new double[][][][] {{{{1, 2}}, {{3}}}}), "x");
         }
     }
 

@@ -1,10 +1,9 @@
 package mlkatas.optim;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertAllFinite;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -281,26 +280,24 @@ class AdamTest {
         @DisplayName("null params or gradients are rejected with a NullPointerException naming them")
         void nullsInStep() {
             Adam adam = new Adam(0.1);
-            assertThatNullPointerException().isThrownBy(() -> adam.step(null, new double[] {1}))
-                    .withMessageContaining("params");
-            assertThatNullPointerException().isThrownBy(() -> adam.step(new double[] {1}, null))
-                    .withMessageContaining("gradients");
+            assertRejects(NullPointerException.class, "adam.step(null, {1})",
+                    () -> adam.step(null, new double[] {1}), "params");
+            assertRejects(NullPointerException.class, "adam.step({1}, null)",
+                    () -> adam.step(new double[] {1}, null), "gradients");
         }
 
         @Test
         @DisplayName("gradients must have one entry per parameter")
         void mismatchedLengths() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new Adam(0.1).step(new double[] {1, 2}, new double[] {1}))
-                    .withMessageContaining("gradients");
+            assertRejects(IllegalArgumentException.class, "new Adam(0.1).step({1, 2}, {1})",
+                    () -> new Adam(0.1).step(new double[] {1, 2}, new double[] {1}), "gradients");
         }
 
         @Test
         @DisplayName("empty params are rejected")
         void emptyParams() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new Adam(0.1).step(new double[0], new double[0]))
-                    .withMessageContaining("params");
+            assertRejects(IllegalArgumentException.class, "new Adam(0.1).step(new double[0], new double[0])",
+                    () -> new Adam(0.1).step(new double[0], new double[0]), "params");
         }
 
         @Test
@@ -309,62 +306,97 @@ class AdamTest {
             Adam adam = new Adam(0.1);
             adam.step(new double[] {1, 2}, new double[] {1, 1});
 
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> adam.step(new double[] {1, 2, 3}, new double[] {1, 1, 1}))
-                    .withMessageContaining("params");
+            assertRejects(IllegalArgumentException.class, "adam.step({1, 2, 3}, {1, 1, 1})",
+                    () -> adam.step(new double[] {1, 2, 3}, new double[] {1, 1, 1}), "params");
         }
 
         @ParameterizedTest(name = "learningRate = {0}")
         @ValueSource(doubles = {0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("learningRate must be finite and > 0")
         void badLearningRate(double lr) {
-            assertThatIllegalArgumentException().isThrownBy(() -> new Adam(lr)).withMessageContaining("learningRate");
-            assertThatIllegalArgumentException().isThrownBy(() -> new Adam(lr, 0.9, 0.999, 1e-8))
-                    .withMessageContaining("learningRate");
+            assertRejects(IllegalArgumentException.class, "new Adam(" + lr + ")",
+                    () -> new Adam(lr), "learningRate");
+            assertRejects(IllegalArgumentException.class, "new Adam(" + lr + ", 0.9, 0.999, 1e-8)",
+                    () -> new Adam(lr, 0.9, 0.999, 1e-8), "learningRate");
         }
 
         @ParameterizedTest(name = "beta = {0}")
         @ValueSource(doubles = {-0.1, 1.0, 1.5, Double.NaN})
         @DisplayName("beta1 and beta2 must be in [0, 1)")
         void badBetas(double beta) {
-            assertThatIllegalArgumentException().isThrownBy(() -> new Adam(0.1, beta, 0.999, 1e-8))
-                    .withMessageContaining("beta1");
-            assertThatIllegalArgumentException().isThrownBy(() -> new Adam(0.1, 0.9, beta, 1e-8))
-                    .withMessageContaining("beta2");
+            assertRejects(IllegalArgumentException.class, "new Adam(0.1, " + beta + ", 0.999, 1e-8)",
+                    () -> new Adam(0.1, beta, 0.999, 1e-8), "beta1");
+            assertRejects(IllegalArgumentException.class, "new Adam(0.1, 0.9, " + beta + ", 1e-8)",
+                    () -> new Adam(0.1, 0.9, beta, 1e-8), "beta2");
         }
 
         @ParameterizedTest(name = "epsilon = {0}")
         @ValueSource(doubles = {0.0, -1e-8, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("epsilon must be finite and > 0")
         void badEpsilon(double epsilon) {
-            assertThatIllegalArgumentException().isThrownBy(() -> new Adam(0.1, 0.9, 0.999, epsilon))
-                    .withMessageContaining("epsilon");
+            assertRejects(IllegalArgumentException.class, "new Adam(0.1, 0.9, 0.999, " + epsilon + ")",
+                    () -> new Adam(0.1, 0.9, 0.999, epsilon), "epsilon");
         }
 
         @Test
         @DisplayName("optimize rejects a null gradient function or x0, and negative iterations")
         void badOptimizeArguments() {
-            assertThatNullPointerException()
-                    .isThrownBy(() -> Adam.optimize(null, new double[] {1}, 0.1, 0.9, 0.999, 1e-8, 1))
-                    .withMessageContaining("gradient");
-            assertThatNullPointerException()
-                    .isThrownBy(() -> Adam.optimize(v -> v, null, 0.1, 0.9, 0.999, 1e-8, 1))
-                    .withMessageContaining("x0");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Adam.optimize(v -> v, new double[] {1}, 0.1, 0.9, 0.999, 1e-8, -1))
-                    .withMessageContaining("iterations");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Adam.optimize(v -> v, new double[] {1}, 0.1, 1.0, 0.999, 1e-8, 1))
-                    .withMessageContaining("beta1");
+            assertRejects(NullPointerException.class, "Adam.optimize(null, {1}, 0.1, 0.9, 0.999, 1e-8, 1)",
+                    () -> Adam.optimize(null, new double[] {1}, 0.1, 0.9, 0.999, 1e-8, 1), "gradient");
+            assertRejects(NullPointerException.class, "Adam.optimize(v -> v, null, 0.1, 0.9, 0.999, 1e-8, 1)",
+                    () -> Adam.optimize(v -> v, null, 0.1, 0.9, 0.999, 1e-8, 1), "x0");
+            assertRejects(IllegalArgumentException.class, "Adam.optimize(v -> v, {1}, 0.1, 0.9, 0.999, 1e-8, -1)",
+                    () -> Adam.optimize(v -> v, new double[] {1}, 0.1, 0.9, 0.999, 1e-8, -1), "iterations");
+            assertRejects(IllegalArgumentException.class, "Adam.optimize(v -> v, {1}, 0.1, 1.0, 0.999, 1e-8, 1)",
+                    () -> Adam.optimize(v -> v, new double[] {1}, 0.1, 1.0, 0.999, 1e-8, 1), "beta1");
         }
 
         @Test
         @DisplayName("optimize rejects a gradient function that returns the wrong length")
         void gradientOfWrongLength() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Adam.optimize(v -> new double[] {1}, new double[] {1, 2}, 0.1, 0.9, 0.999,
-                            1e-8, 1))
-                    .withMessageContaining("gradient");
+            assertRejects(IllegalArgumentException.class,
+                    "Adam.optimize(v -> {1}, {1, 2}, 0.1, 0.9, 0.999, 1e-8, 1)",
+                    () -> Adam.optimize(v -> new double[] {1}, new double[] {1, 2}, 0.1, 0.9, 0.999, 1e-8, 1),
+                    "gradient");
+        }
+
+        @Test
+        @DisplayName("optimize rejects a gradient function that returns null")
+        void gradientReturnsNull() {
+            assertRejects(NullPointerException.class, "Adam.optimize(v -> null, {1, 2}, 0.1, 0.9, 0.999, 1e-8, 1)",
+                    () -> Adam.optimize(v -> null, new double[] {1, 2}, 0.1, 0.9, 0.999, 1e-8, 1), "gradient");
+        }
+
+        @Test
+        @DisplayName("optimize rejects an empty x0, even with zero iterations")
+        void emptyStart() {
+            assertRejects(IllegalArgumentException.class,
+                    "Adam.optimize(v -> v, new double[0], 0.1, 0.9, 0.999, 1e-8, 0)",
+                    () -> Adam.optimize(v -> v, new double[0], 0.1, 0.9, 0.999, 1e-8, 0), "x0");
+        }
+
+        @Test
+        @DisplayName("optimize checks its hyper-parameters even with zero iterations")
+        void hyperParametersCheckedWithoutSteps() {
+            assertRejects(IllegalArgumentException.class, "Adam.optimize(v -> v, {1}, -0.1, 0.9, 0.999, 1e-8, 0)",
+                    () -> Adam.optimize(v -> v, new double[] {1}, -0.1, 0.9, 0.999, 1e-8, 0), "learningRate");
+            assertRejects(IllegalArgumentException.class, "Adam.optimize(v -> v, {1}, 0.1, 0.9, 0.999, 0, 0)",
+                    () -> Adam.optimize(v -> v, new double[] {1}, 0.1, 0.9, 0.999, 0, 0), "epsilon");
+        }
+
+        @Test
+        @DisplayName("the gradient function receives a copy: writing into its argument does not move x")
+        void gradientFunctionGetsACopy() {
+            UnaryOperator<double[]> scribbling = x -> {
+                double[] g = scaled(x, 2);
+                java.util.Arrays.fill(x, 100.0);
+                return g;
+            };
+
+            double[] x = Adam.optimize(scribbling, new double[] {1.0, 1.0}, 0.1, 0.9, 0.999, 1e-8, 1);
+
+            assertVectorClose("x after one step from [1, 1] when the gradient function overwrites its argument"
+                    + " (it must be given a copy of x)", x, new double[] {0.9, 0.9}, EIGHT_DECIMALS);
         }
     }
 

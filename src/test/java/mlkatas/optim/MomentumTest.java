@@ -1,9 +1,8 @@
 package mlkatas.optim;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -187,53 +186,54 @@ class MomentumTest {
     class EdgeCases {
 
         @Test
-        @DisplayName("a zero gradient from rest changes nothing")
+        @DisplayName("a zero gradient from rest changes nothing, and still returns new arrays")
         void zeroGradientAtRest() {
-            Momentum.Update update = Momentum.step(THETA, new double[2], new double[2], 0.1, 0.9);
+            double[] velocity = new double[2];
+            Momentum.Update update = Momentum.step(THETA, new double[2], velocity, 0.1, 0.9);
 
             assertThat(update.parameter()).containsExactly(1.0, 2.0);
             assertThat(update.velocity()).containsExactly(0.0, 0.0);
+            assertThat(update.parameter()).as("θ' must be a new array even when nothing moves").isNotSameAs(THETA);
+            assertThat(update.velocity()).as("v' must be a new array even when nothing moves").isNotSameAs(velocity);
         }
 
         @Test
         @DisplayName("null arrays are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> Momentum.step(null, GRADIENT, VELOCITY, 0.1, 0.9))
-                    .withMessageContaining("parameter");
-            assertThatNullPointerException().isThrownBy(() -> Momentum.step(THETA, null, VELOCITY, 0.1, 0.9))
-                    .withMessageContaining("gradient");
-            assertThatNullPointerException().isThrownBy(() -> Momentum.step(THETA, GRADIENT, null, 0.1, 0.9))
-                    .withMessageContaining("velocity");
+            assertRejects(NullPointerException.class, "Momentum.step(null, GRADIENT, VELOCITY, 0.1, 0.9)",
+                    () -> Momentum.step(null, GRADIENT, VELOCITY, 0.1, 0.9), "parameter");
+            assertRejects(NullPointerException.class, "Momentum.step(THETA, null, VELOCITY, 0.1, 0.9)",
+                    () -> Momentum.step(THETA, null, VELOCITY, 0.1, 0.9), "gradient");
+            assertRejects(NullPointerException.class, "Momentum.step(THETA, GRADIENT, null, 0.1, 0.9)",
+                    () -> Momentum.step(THETA, GRADIENT, null, 0.1, 0.9), "velocity");
         }
 
         @Test
         @DisplayName("an empty parameter and arrays of different lengths are rejected")
         void badShapes() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Momentum.step(new double[0], new double[0], new double[0], 0.1, 0.9))
-                    .withMessageContaining("parameter");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Momentum.step(THETA, new double[] {1}, VELOCITY, 0.1, 0.9))
-                    .withMessageContaining("gradient");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> Momentum.step(THETA, GRADIENT, new double[] {1, 2, 3}, 0.1, 0.9))
-                    .withMessageContaining("velocity");
+            assertRejects(IllegalArgumentException.class,
+                    "Momentum.step(new double[0], new double[0], new double[0], 0.1, 0.9)",
+                    () -> Momentum.step(new double[0], new double[0], new double[0], 0.1, 0.9), "parameter");
+            assertRejects(IllegalArgumentException.class, "Momentum.step(THETA, {1}, VELOCITY, 0.1, 0.9)",
+                    () -> Momentum.step(THETA, new double[] {1}, VELOCITY, 0.1, 0.9), "gradient");
+            assertRejects(IllegalArgumentException.class, "Momentum.step(THETA, GRADIENT, {1, 2, 3}, 0.1, 0.9)",
+                    () -> Momentum.step(THETA, GRADIENT, new double[] {1, 2, 3}, 0.1, 0.9), "velocity");
         }
 
         @ParameterizedTest(name = "learningRate = {0}")
         @ValueSource(doubles = {0.0, -0.01, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("the learning rate must be finite and > 0")
         void badLearningRate(double lr) {
-            assertThatIllegalArgumentException().isThrownBy(() -> Momentum.step(THETA, GRADIENT, VELOCITY, lr, 0.9))
-                    .withMessageContaining("learningRate");
+            assertRejects(IllegalArgumentException.class, "Momentum.step(THETA, GRADIENT, VELOCITY, " + lr + ", 0.9)",
+                    () -> Momentum.step(THETA, GRADIENT, VELOCITY, lr, 0.9), "learningRate");
         }
 
         @ParameterizedTest(name = "momentum = {0}")
         @ValueSource(doubles = {-0.1, 1.0, 1.5, Double.NaN})
         @DisplayName("the momentum must be in [0, 1)")
         void badMomentum(double mu) {
-            assertThatIllegalArgumentException().isThrownBy(() -> Momentum.step(THETA, GRADIENT, VELOCITY, 0.01, mu))
-                    .withMessageContaining("momentum");
+            assertRejects(IllegalArgumentException.class, "Momentum.step(THETA, GRADIENT, VELOCITY, 0.01, " + mu + ")",
+                    () -> Momentum.step(THETA, GRADIENT, VELOCITY, 0.01, mu), "momentum");
         }
     }
 

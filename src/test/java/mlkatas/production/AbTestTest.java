@@ -1,8 +1,7 @@
 package mlkatas.production;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.quicktheories.QuickTheory.qt;
@@ -238,44 +237,44 @@ class AbTestTest {
         @Test
         @DisplayName("null groups are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> AbTest.analyze(null, TREATMENT, 0.95, 0.02))
-                    .withMessageContaining("control");
-            assertThatNullPointerException().isThrownBy(() -> AbTest.analyze(CONTROL, null, 0.95, 0.02))
-                    .withMessageContaining("treatment");
+            assertRejects(NullPointerException.class, "AbTest.analyze(null, TREATMENT, 0.95, 0.02)",
+                    () -> AbTest.analyze(null, TREATMENT, 0.95, 0.02), "control");
+            assertRejects(NullPointerException.class, "AbTest.analyze(CONTROL, null, 0.95, 0.02)",
+                    () -> AbTest.analyze(CONTROL, null, 0.95, 0.02), "treatment");
         }
 
         @Test
         @DisplayName("empty groups are rejected")
         void emptyGroups() {
-            assertThatIllegalArgumentException().isThrownBy(() -> AbTest.analyze(new int[0], TREATMENT, 0.95, 0.02))
-                    .withMessageContaining("control");
-            assertThatIllegalArgumentException().isThrownBy(() -> AbTest.analyze(CONTROL, new int[0], 0.95, 0.02))
-                    .withMessageContaining("treatment");
+            assertRejects(IllegalArgumentException.class, "AbTest.analyze(new int[0], TREATMENT, 0.95, 0.02)",
+                    () -> AbTest.analyze(new int[0], TREATMENT, 0.95, 0.02), "control");
+            assertRejects(IllegalArgumentException.class, "AbTest.analyze(CONTROL, new int[0], 0.95, 0.02)",
+                    () -> AbTest.analyze(CONTROL, new int[0], 0.95, 0.02), "treatment");
         }
 
         @Test
         @DisplayName("outcomes other than 0 and 1 are rejected")
         void nonBinary() {
-            assertThatIllegalArgumentException().isThrownBy(() -> AbTest.analyze(new int[] {0, 2}, TREATMENT, 0.95, 0.02))
-                    .withMessageContaining("control");
-            assertThatIllegalArgumentException().isThrownBy(() -> AbTest.analyze(CONTROL, new int[] {-1}, 0.95, 0.02))
-                    .withMessageContaining("treatment");
+            assertRejects(IllegalArgumentException.class, "AbTest.analyze({0, 2}, TREATMENT, 0.95, 0.02)",
+                    () -> AbTest.analyze(new int[] {0, 2}, TREATMENT, 0.95, 0.02), "control");
+            assertRejects(IllegalArgumentException.class, "AbTest.analyze(CONTROL, {-1}, 0.95, 0.02)",
+                    () -> AbTest.analyze(CONTROL, new int[] {-1}, 0.95, 0.02), "treatment");
         }
 
         @ParameterizedTest(name = "confidenceLevel = {0}")
         @ValueSource(doubles = {0.0, 1.0, 95.0, -0.5, Double.NaN})
         @DisplayName("confidenceLevel must be in (0, 1)")
         void badConfidence(double confidence) {
-            assertThatIllegalArgumentException().isThrownBy(() -> AbTest.analyze(CONTROL, TREATMENT, confidence, 0.02))
-                    .withMessageContaining("confidenceLevel");
+            assertRejects(IllegalArgumentException.class, "AbTest.analyze(CONTROL, TREATMENT, " + confidence + ", 0.02)",
+                    () -> AbTest.analyze(CONTROL, TREATMENT, confidence, 0.02), "confidenceLevel");
         }
 
         @ParameterizedTest(name = "minDetectableEffect = {0}")
         @ValueSource(doubles = {0.0, -0.01, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("minDetectableEffect must be finite and > 0")
         void badMde(double mde) {
-            assertThatIllegalArgumentException().isThrownBy(() -> AbTest.analyze(CONTROL, TREATMENT, 0.95, mde))
-                    .withMessageContaining("minDetectableEffect");
+            assertRejects(IllegalArgumentException.class, "AbTest.analyze(CONTROL, TREATMENT, 0.95, " + mde + ")",
+                    () -> AbTest.analyze(CONTROL, TREATMENT, 0.95, mde), "minDetectableEffect");
         }
     }
 

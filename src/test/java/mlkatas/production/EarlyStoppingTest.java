@@ -1,8 +1,7 @@
 package mlkatas.production;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
@@ -197,40 +196,47 @@ class EarlyStoppingTest {
         @Test
         @DisplayName("null or empty losses are rejected")
         void badLosses() {
-            assertThatNullPointerException().isThrownBy(() -> EarlyStopping.decide(null, 2, 0))
-                    .withMessageContaining("validationLosses");
-            assertThatIllegalArgumentException().isThrownBy(() -> EarlyStopping.decide(new double[0], 2, 0))
-                    .withMessageContaining("validationLosses");
+            assertRejects(NullPointerException.class, "EarlyStopping.decide(null, 2, 0)",
+                    () -> EarlyStopping.decide(null, 2, 0), "validationLosses");
+            assertRejects(IllegalArgumentException.class, "EarlyStopping.decide(new double[0], 2, 0)",
+                    () -> EarlyStopping.decide(new double[0], 2, 0), "validationLosses");
         }
 
         @Test
         @DisplayName("a NaN loss is rejected")
         void nanLoss() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> EarlyStopping.decide(new double[] {1, Double.NaN}, 2, 0))
-                    .withMessageContaining("validationLosses");
-            assertThatIllegalArgumentException().isThrownBy(() -> new EarlyStopping(2, 0).update(Double.NaN))
-                    .withMessageContaining("validationLoss");
+            assertRejects(IllegalArgumentException.class, "EarlyStopping.decide({1, Double.NaN}, 2, 0)",
+                    () -> EarlyStopping.decide(new double[] {1, Double.NaN}, 2, 0), "validationLosses[1]");
+            assertRejects(IllegalArgumentException.class, "new EarlyStopping(2, 0).update(Double.NaN)",
+                    () -> new EarlyStopping(2, 0).update(Double.NaN), "validationLoss");
+        }
+
+        @Test
+        @DisplayName("decide rejects a NaN loss even after the epoch where training would stop")
+        void nanLossAfterStop() {
+            // Patience 1 stops at epoch 1; the NaN at epoch 3 is still bad input.
+            assertRejects(IllegalArgumentException.class, "EarlyStopping.decide({1, 2, 3, Double.NaN}, 1, 0)",
+                    () -> EarlyStopping.decide(new double[] {1, 2, 3, Double.NaN}, 1, 0), "validationLosses[3]");
         }
 
         @ParameterizedTest(name = "patience = {0}")
         @ValueSource(ints = {0, -1})
         @DisplayName("patience must be ≥ 1")
         void badPatience(int patience) {
-            assertThatIllegalArgumentException().isThrownBy(() -> new EarlyStopping(patience, 0))
-                    .withMessageContaining("patience");
-            assertThatIllegalArgumentException().isThrownBy(() -> EarlyStopping.decide(DEEP_ML, patience, 0))
-                    .withMessageContaining("patience");
+            assertRejects(IllegalArgumentException.class, "new EarlyStopping(" + patience + ", 0)",
+                    () -> new EarlyStopping(patience, 0), "patience");
+            assertRejects(IllegalArgumentException.class, "EarlyStopping.decide(DEEP_ML, " + patience + ", 0)",
+                    () -> EarlyStopping.decide(DEEP_ML, patience, 0), "patience");
         }
 
         @ParameterizedTest(name = "minDelta = {0}")
         @ValueSource(doubles = {-0.01, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("minDelta must be finite and ≥ 0")
         void badMinDelta(double minDelta) {
-            assertThatIllegalArgumentException().isThrownBy(() -> new EarlyStopping(2, minDelta))
-                    .withMessageContaining("minDelta");
-            assertThatIllegalArgumentException().isThrownBy(() -> EarlyStopping.decide(DEEP_ML, 2, minDelta))
-                    .withMessageContaining("minDelta");
+            assertRejects(IllegalArgumentException.class, "new EarlyStopping(2, " + minDelta + ")",
+                    () -> new EarlyStopping(2, minDelta), "minDelta");
+            assertRejects(IllegalArgumentException.class, "EarlyStopping.decide(DEEP_ML, 2, " + minDelta + ")",
+                    () -> EarlyStopping.decide(DEEP_ML, 2, minDelta), "minDelta");
         }
     }
 

@@ -1,9 +1,7 @@
 package mlkatas.production;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -127,7 +125,9 @@ class GridSearchTest {
                 }
                 int first = firstMaximum(expected);
                 if (first < 0) {
-                    assertThatIllegalStateException().isThrownBy(() -> GridSearch.search(gridOfSizes(sizes), score));
+                    assertRejects(IllegalStateException.class, "search(a grid of sizes " + sizes
+                            + " whose every score is NaN, score)", () -> GridSearch.search(gridOfSizes(sizes), score),
+                            "NaN");
                     return;
                 }
 
@@ -211,32 +211,32 @@ class GridSearchTest {
         }
 
         @Test
-        @DisplayName("every score NaN → IllegalStateException")
+        @DisplayName("every score NaN → IllegalStateException naming NaN")
         void allNan() {
-            assertThatIllegalStateException()
-                    .isThrownBy(() -> GridSearch.search(grid("k", List.of(1, 2)), p -> Double.NaN))
-                    .withMessageContaining("NaN");
+            assertRejects(IllegalStateException.class,
+                    "GridSearch.search(grid(\"k\", List.of(1, 2)), p -> Double.NaN)",
+                    () -> GridSearch.search(grid("k", List.of(1, 2)), p -> Double.NaN), "NaN");
         }
 
         @Test
         @DisplayName("a key with an empty list is rejected, naming the key")
         void emptyList() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> GridSearch.search(grid("k", List.of(1), "depth", List.of()), p -> 0))
-                    .withMessageContaining("depth");
+            assertRejects(IllegalArgumentException.class,
+                    "GridSearch.search(grid(\"k\", List.of(1), \"depth\", List.of()), p -> 0)",
+                    () -> GridSearch.search(grid("k", List.of(1), "depth", List.of()), p -> 0), "depth");
         }
 
         @Test
-        @DisplayName("null grid, null score or a null list is rejected with a NullPointerException")
+        @DisplayName("null grid, null score or a null list is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> GridSearch.search(null, p -> 0))
-                    .withMessageContaining("grid");
-            assertThatNullPointerException().isThrownBy(() -> GridSearch.search(grid("k", List.of(1)), null))
-                    .withMessageContaining("score");
+            assertRejects(NullPointerException.class, "GridSearch.search(null, p -> 0)",
+                    () -> GridSearch.search(null, p -> 0), "grid");
+            assertRejects(NullPointerException.class, "GridSearch.search(grid(\"k\", List.of(1)), null)",
+                    () -> GridSearch.search(grid("k", List.of(1)), null), "score");
             Map<String, List<?>> withNull = new LinkedHashMap<>();
             withNull.put("depth", null);
-            assertThatNullPointerException().isThrownBy(() -> GridSearch.search(withNull, p -> 0))
-                    .withMessageContaining("depth");
+            assertRejects(NullPointerException.class, "GridSearch.search(withNull, p -> 0)",
+                    () -> GridSearch.search(withNull, p -> 0), "depth");
         }
     }
 

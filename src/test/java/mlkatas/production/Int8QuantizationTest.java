@@ -1,9 +1,8 @@
 package mlkatas.production;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.quicktheories.QuickTheory.qt;
@@ -200,33 +199,33 @@ class Int8QuantizationTest {
         @Test
         @DisplayName("null input is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> Int8Quantization.quantize(null))
-                    .withMessageContaining("x");
-            assertThatNullPointerException().isThrownBy(() -> Int8Quantization.dequantize(null, 1.0))
-                    .withMessageContaining("quantized");
+            assertRejects(NullPointerException.class, "Int8Quantization.quantize(null)",
+                    () -> Int8Quantization.quantize(null), "x");
+            assertRejects(NullPointerException.class, "Int8Quantization.dequantize(null, 1.0)",
+                    () -> Int8Quantization.dequantize(null, 1.0), "quantized");
         }
 
         @Test
         @DisplayName("empty input is rejected")
         void empty() {
-            assertThatIllegalArgumentException().isThrownBy(() -> Int8Quantization.quantize(new double[0]))
-                    .withMessageContaining("x");
+            assertRejects(IllegalArgumentException.class, "Int8Quantization.quantize(new double[0])",
+                    () -> Int8Quantization.quantize(new double[0]), "x");
         }
 
         @ParameterizedTest(name = "x contains {0}")
         @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
         @DisplayName("NaN or infinite values are rejected")
         void nonFinite(double bad) {
-            assertThatIllegalArgumentException().isThrownBy(() -> Int8Quantization.quantize(new double[] {1, bad}))
-                    .withMessageContaining("x");
+            assertRejects(IllegalArgumentException.class, "Int8Quantization.quantize({1, " + bad + "})",
+                    () -> Int8Quantization.quantize(new double[] {1, bad}), "x");
         }
 
         @ParameterizedTest(name = "scale = {0}")
         @ValueSource(doubles = {0.0, -0.5, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("dequantize needs a finite scale > 0")
         void badScale(double scale) {
-            assertThatIllegalArgumentException().isThrownBy(() -> Int8Quantization.dequantize(new byte[] {1}, scale))
-                    .withMessageContaining("scale");
+            assertRejects(IllegalArgumentException.class, "Int8Quantization.dequantize(new byte[] {1}, " + scale + ")",
+                    () -> Int8Quantization.dequantize(new byte[] {1}, scale), "scale");
         }
     }
 

@@ -1,9 +1,8 @@
 package mlkatas.production;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -185,19 +184,19 @@ class LatencyPercentilesTest {
         @Test
         @DisplayName("null input is rejected with a NullPointerException naming it")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> LatencyPercentiles.percentile(null, 50))
-                    .withMessageContaining("values");
-            assertThatNullPointerException().isThrownBy(() -> LatencyPercentiles.summarize(null))
-                    .withMessageContaining("latencies");
+            assertRejects(NullPointerException.class, "LatencyPercentiles.percentile(null, 50)",
+                    () -> LatencyPercentiles.percentile(null, 50), "values");
+            assertRejects(NullPointerException.class, "LatencyPercentiles.summarize(null)",
+                    () -> LatencyPercentiles.summarize(null), "latencies");
         }
 
         @Test
         @DisplayName("empty input is an error, not zeros")
         void empty() {
-            assertThatIllegalArgumentException().isThrownBy(() -> LatencyPercentiles.percentile(new double[0], 50))
-                    .withMessageContaining("values");
-            assertThatIllegalArgumentException().isThrownBy(() -> LatencyPercentiles.summarize(new double[0]))
-                    .withMessageContaining("latencies");
+            assertRejects(IllegalArgumentException.class, "LatencyPercentiles.percentile(new double[0], 50)",
+                    () -> LatencyPercentiles.percentile(new double[0], 50), "values");
+            assertRejects(IllegalArgumentException.class, "LatencyPercentiles.summarize(new double[0])",
+                    () -> LatencyPercentiles.summarize(new double[0]), "latencies");
         }
 
         @ParameterizedTest(name = "latency {0}")
@@ -205,18 +204,18 @@ class LatencyPercentilesTest {
         @DisplayName("NaN, a negative or an infinite latency is rejected")
         void badLatency(double bad) {
             double[] values = {10, bad, 30};
-            assertThatIllegalArgumentException().isThrownBy(() -> LatencyPercentiles.percentile(values, 50))
-                    .withMessageContaining("values");
-            assertThatIllegalArgumentException().isThrownBy(() -> LatencyPercentiles.summarize(values))
-                    .withMessageContaining("latencies");
+            assertRejects(IllegalArgumentException.class, "LatencyPercentiles.percentile({10, " + bad + ", 30}, 50)",
+                    () -> LatencyPercentiles.percentile(values, 50), "values");
+            assertRejects(IllegalArgumentException.class, "LatencyPercentiles.summarize({10, " + bad + ", 30})",
+                    () -> LatencyPercentiles.summarize(values), "latencies");
         }
 
         @ParameterizedTest(name = "p = {0}")
         @ValueSource(doubles = {-0.1, 100.1, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("p must be in [0, 100]")
         void badPercent(double p) {
-            assertThatIllegalArgumentException().isThrownBy(() -> LatencyPercentiles.percentile(TENS, p))
-                    .withMessageContaining("p ");
+            assertRejects(IllegalArgumentException.class, "LatencyPercentiles.percentile(TENS, " + p + ")",
+                    () -> LatencyPercentiles.percentile(TENS, p), "p");
         }
     }
 

@@ -1,8 +1,7 @@
 package mlkatas.production;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -203,46 +202,48 @@ class PopulationStabilityIndexTest {
         @Test
         @DisplayName("null samples are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> PopulationStabilityIndex.psi(null, PROD, 5))
-                    .withMessageContaining("reference");
-            assertThatNullPointerException().isThrownBy(() -> PopulationStabilityIndex.psi(REF, null, 5))
-                    .withMessageContaining("production");
+            assertRejects(NullPointerException.class, "PopulationStabilityIndex.psi(null, PROD, 5)",
+                    () -> PopulationStabilityIndex.psi(null, PROD, 5), "reference");
+            assertRejects(NullPointerException.class, "PopulationStabilityIndex.psi(REF, null, 5)",
+                    () -> PopulationStabilityIndex.psi(REF, null, 5), "production");
         }
 
         @Test
         @DisplayName("empty samples are rejected")
         void empty() {
-            assertThatIllegalArgumentException().isThrownBy(() -> PopulationStabilityIndex.psi(new double[0], PROD, 5))
-                    .withMessageContaining("reference");
-            assertThatIllegalArgumentException().isThrownBy(() -> PopulationStabilityIndex.psi(REF, new double[0], 5))
-                    .withMessageContaining("production");
+            assertRejects(IllegalArgumentException.class, "PopulationStabilityIndex.psi(new double[0], PROD, 5)",
+                    () -> PopulationStabilityIndex.psi(new double[0], PROD, 5), "reference");
+            assertRejects(IllegalArgumentException.class, "PopulationStabilityIndex.psi(REF, new double[0], 5)",
+                    () -> PopulationStabilityIndex.psi(REF, new double[0], 5), "production");
         }
 
         @Test
         @DisplayName("a constant reference has no range to bin and is rejected")
         void constantReference() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> PopulationStabilityIndex.psi(new double[] {2, 2, 2}, PROD, 5))
-                    .withMessageContaining("reference");
+            assertRejects(IllegalArgumentException.class, "PopulationStabilityIndex.psi({2, 2, 2}, PROD, 5)",
+                    () -> PopulationStabilityIndex.psi(new double[] {2, 2, 2}, PROD, 5), "reference");
         }
 
         @ParameterizedTest(name = "bins = {0}")
         @ValueSource(ints = {0, -3})
         @DisplayName("bins must be ≥ 1")
         void badBins(int bins) {
-            assertThatIllegalArgumentException().isThrownBy(() -> PopulationStabilityIndex.psi(REF, PROD, bins))
-                    .withMessageContaining("bins");
+            assertRejects(IllegalArgumentException.class, "PopulationStabilityIndex.psi(REF, PROD, " + bins + ")",
+                    () -> PopulationStabilityIndex.psi(REF, PROD, bins), "bins");
         }
 
         @Test
         @DisplayName("NaN or infinite values are rejected")
         void nonFinite() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> PopulationStabilityIndex.psi(new double[] {1, Double.NaN}, PROD, 5))
-                    .withMessageContaining("reference");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> PopulationStabilityIndex.psi(REF, new double[] {Double.POSITIVE_INFINITY}, 5))
-                    .withMessageContaining("production");
+            assertRejects(IllegalArgumentException.class, "PopulationStabilityIndex.psi({1, Double.NaN}, PROD, 5)",
+                    () -> PopulationStabilityIndex.psi(new double[] {1, Double.NaN}, PROD, 5), "reference");
+            assertRejects(IllegalArgumentException.class,
+                    "PopulationStabilityIndex.psi(REF, {Double.POSITIVE_INFINITY}, 5)",
+                    () -> PopulationStabilityIndex.psi(REF, new double[] {Double.POSITIVE_INFINITY}, 5), "production");
+            assertRejects(IllegalArgumentException.class,
+                    "PopulationStabilityIndex.psi({1, 2, Double.POSITIVE_INFINITY}, PROD, 5)",
+                    () -> PopulationStabilityIndex.psi(new double[] {1, 2, Double.POSITIVE_INFINITY}, PROD, 5),
+                    "reference");
         }
     }
 

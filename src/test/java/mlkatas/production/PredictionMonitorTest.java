@@ -1,8 +1,7 @@
 package mlkatas.production;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -178,39 +177,37 @@ class PredictionMonitorTest {
         @Test
         @DisplayName("null windows are rejected with a NullPointerException naming them")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> PredictionMonitor.compare(null, CURRENT, 5))
-                    .withMessageContaining("reference");
-            assertThatNullPointerException().isThrownBy(() -> PredictionMonitor.compare(REFERENCE, null, 5))
-                    .withMessageContaining("current");
+            assertRejects(NullPointerException.class, "PredictionMonitor.compare(null, CURRENT, 5)",
+                    () -> PredictionMonitor.compare(null, CURRENT, 5), "reference");
+            assertRejects(NullPointerException.class, "PredictionMonitor.compare(REFERENCE, null, 5)",
+                    () -> PredictionMonitor.compare(REFERENCE, null, 5), "current");
         }
 
         @Test
         @DisplayName("empty windows are rejected")
         void empty() {
-            assertThatIllegalArgumentException().isThrownBy(() -> PredictionMonitor.compare(new double[0], CURRENT, 5))
-                    .withMessageContaining("reference");
-            assertThatIllegalArgumentException().isThrownBy(() -> PredictionMonitor.compare(REFERENCE, new double[0], 5))
-                    .withMessageContaining("current");
+            assertRejects(IllegalArgumentException.class, "PredictionMonitor.compare(new double[0], CURRENT, 5)",
+                    () -> PredictionMonitor.compare(new double[0], CURRENT, 5), "reference");
+            assertRejects(IllegalArgumentException.class, "PredictionMonitor.compare(REFERENCE, new double[0], 5)",
+                    () -> PredictionMonitor.compare(REFERENCE, new double[0], 5), "current");
         }
 
         @ParameterizedTest(name = "score {0}")
         @ValueSource(doubles = {-0.01, 1.01, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("scores outside [0, 1] are rejected")
         void scoresOutOfRange(double bad) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> PredictionMonitor.compare(new double[] {0.5, bad}, CURRENT, 5))
-                    .withMessageContaining("reference");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> PredictionMonitor.compare(REFERENCE, new double[] {bad}, 5))
-                    .withMessageContaining("current");
+            assertRejects(IllegalArgumentException.class, "PredictionMonitor.compare({0.5, " + bad + "}, CURRENT, 5)",
+                    () -> PredictionMonitor.compare(new double[] {0.5, bad}, CURRENT, 5), "reference");
+            assertRejects(IllegalArgumentException.class, "PredictionMonitor.compare(REFERENCE, {" + bad + "}, 5)",
+                    () -> PredictionMonitor.compare(REFERENCE, new double[] {bad}, 5), "current");
         }
 
         @ParameterizedTest(name = "bins = {0}")
         @ValueSource(ints = {0, -3})
         @DisplayName("bins must be ≥ 1")
         void badBins(int bins) {
-            assertThatIllegalArgumentException().isThrownBy(() -> PredictionMonitor.compare(REFERENCE, CURRENT, bins))
-                    .withMessageContaining("bins");
+            assertRejects(IllegalArgumentException.class, "PredictionMonitor.compare(REFERENCE, CURRENT, " + bins + ")",
+                    () -> PredictionMonitor.compare(REFERENCE, CURRENT, bins), "bins");
         }
     }
 

@@ -1,9 +1,8 @@
 package mlkatas.production;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -261,38 +260,41 @@ class RequestBatcherTest {
         @Test
         @DisplayName("null requests, a null request or null features are rejected with a NullPointerException")
         void nulls() {
-            assertThatNullPointerException().isThrownBy(() -> RequestBatcher.plan(null, 2, 1))
-                    .withMessageContaining("requests");
+            assertRejects(NullPointerException.class, "RequestBatcher.plan(null, 2, 1)",
+                    () -> RequestBatcher.plan(null, 2, 1), "requests");
             List<Request> withNull = Arrays.asList(request(1, 0.0), null);
-            assertThatNullPointerException().isThrownBy(() -> RequestBatcher.plan(withNull, 2, 1))
-                    .withMessageContaining("requests[1]");
-            assertThatNullPointerException()
-                    .isThrownBy(() -> RequestBatcher.plan(List.of(new Request(1, 0.0, null)), 2, 1))
-                    .withMessageContaining("features");
+            assertRejects(NullPointerException.class, "RequestBatcher.plan(withNull, 2, 1)",
+                    () -> RequestBatcher.plan(withNull, 2, 1), "requests[1]");
+            assertRejects(NullPointerException.class,
+                    "RequestBatcher.plan(List.of(request(1, 0.0), new Request(2, 0.0, null)), 2, 1)",
+                    () -> RequestBatcher.plan(List.of(request(1, 0.0), new Request(2, 0.0, null)), 2, 1),
+                    "requests[1].features");
         }
 
         @ParameterizedTest(name = "maxBatchSize = {0}")
         @ValueSource(ints = {0, -1})
         @DisplayName("maxBatchSize must be ≥ 1")
         void badBatchSize(int max) {
-            assertThatIllegalArgumentException().isThrownBy(() -> RequestBatcher.plan(List.of(), max, 1))
-                    .withMessageContaining("maxBatchSize");
+            assertRejects(IllegalArgumentException.class, "RequestBatcher.plan(List.of(), " + max + ", 1)",
+                    () -> RequestBatcher.plan(List.of(), max, 1), "maxBatchSize");
         }
 
         @ParameterizedTest(name = "maxWaitSeconds = {0}")
         @ValueSource(doubles = {-0.1, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("maxWaitSeconds must be finite and ≥ 0")
         void badWait(double wait) {
-            assertThatIllegalArgumentException().isThrownBy(() -> RequestBatcher.plan(List.of(), 2, wait))
-                    .withMessageContaining("maxWaitSeconds");
+            assertRejects(IllegalArgumentException.class, "RequestBatcher.plan(List.of(), 2, " + wait + ")",
+                    () -> RequestBatcher.plan(List.of(), 2, wait), "maxWaitSeconds");
         }
 
-        @Test
-        @DisplayName("a NaN timestamp is rejected")
-        void nanTimestamp() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> RequestBatcher.plan(List.of(request(1, Double.NaN)), 2, 1))
-                    .withMessageContaining("timestamp");
+        @ParameterizedTest(name = "timestamp = {0}")
+        @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+        @DisplayName("a timestamp that is not finite is rejected, naming the request")
+        void nonFiniteTimestamp(double bad) {
+            assertRejects(IllegalArgumentException.class,
+                    "RequestBatcher.plan(List.of(request(1, 0.0), request(2, " + bad + ")), 2, 1)",
+                    () -> RequestBatcher.plan(List.of(request(1, 0.0), request(2, bad)), 2, 1),
+                    "requests[1].timestamp");
         }
     }
 
@@ -667,17 +669,18 @@ class RequestBatcherTest {
         @Order(16)
         @DisplayName("bad arguments: null model or maxWait, maxBatchSize < 1, negative maxWait, null input")
         void badArguments() {
-            assertThatNullPointerException().isThrownBy(() -> new RequestBatcher<Integer, Integer>(null, 4, FOREVER))
-                    .withMessageContaining("model");
-            assertThatNullPointerException().isThrownBy(() -> new RequestBatcher<>(times(1), 4, null))
-                    .withMessageContaining("maxWait");
-            assertThatIllegalArgumentException().isThrownBy(() -> new RequestBatcher<>(times(1), 0, FOREVER))
-                    .withMessageContaining("maxBatchSize");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new RequestBatcher<>(times(1), 4, Duration.ofMillis(-1)))
-                    .withMessageContaining("maxWait");
+            assertRejects(NullPointerException.class, "new RequestBatcher<Integer, Integer>(null, 4, FOREVER)",
+                    () -> new RequestBatcher<Integer, Integer>(null, 4, FOREVER), "model");
+            assertRejects(NullPointerException.class, "new RequestBatcher<>(times(1), 4, null)",
+                    () -> new RequestBatcher<>(times(1), 4, null), "maxWait");
+            assertRejects(IllegalArgumentException.class, "new RequestBatcher<>(times(1), 0, FOREVER)",
+                    () -> new RequestBatcher<>(times(1), 0, FOREVER), "maxBatchSize");
+            assertRejects(IllegalArgumentException.class,
+                    "new RequestBatcher<>(times(1), 4, Duration.ofMillis(-1))",
+                    () -> new RequestBatcher<>(times(1), 4, Duration.ofMillis(-1)), "maxWait");
             try (RequestBatcher<Integer, Integer> batcher = new RequestBatcher<>(times(1), 4, FOREVER)) {
-                assertThatNullPointerException().isThrownBy(() -> batcher.submit(null)).withMessageContaining("input");
+                assertRejects(NullPointerException.class, "batcher.submit(null)",
+                        () -> batcher.submit(null), "input");
             }
         }
 

@@ -1,7 +1,7 @@
 package mlkatas.production;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
@@ -185,37 +185,39 @@ class StatisticalPowerTest {
         @ValueSource(doubles = {0.0, -0.5, Double.NaN, Double.POSITIVE_INFINITY})
         @DisplayName("the effect size must be finite and > 0")
         void badEffectSize(double d) {
-            assertThatIllegalArgumentException().isThrownBy(() -> StatisticalPower.power(d, 10, 0.05, true))
-                    .withMessageContaining("effectSize");
-            assertThatIllegalArgumentException().isThrownBy(() -> StatisticalPower.sampleSizePerGroup(d, 0.05, 0.8, true))
-                    .withMessageContaining("effectSize");
+            assertRejects(IllegalArgumentException.class, "StatisticalPower.power(" + d + ", 10, 0.05, true)",
+                    () -> StatisticalPower.power(d, 10, 0.05, true), "effectSize");
+            assertRejects(IllegalArgumentException.class,
+                    "StatisticalPower.sampleSizePerGroup(" + d + ", 0.05, 0.8, true)",
+                    () -> StatisticalPower.sampleSizePerGroup(d, 0.05, 0.8, true), "effectSize");
         }
 
         @ParameterizedTest(name = "n = {0}")
         @ValueSource(ints = {1, 0, -5})
         @DisplayName("the sample size per group must be ≥ 2")
         void badSampleSize(int n) {
-            assertThatIllegalArgumentException().isThrownBy(() -> StatisticalPower.power(0.5, n, 0.05, true))
-                    .withMessageContaining("sampleSizePerGroup");
+            assertRejects(IllegalArgumentException.class, "StatisticalPower.power(0.5, " + n + ", 0.05, true)",
+                    () -> StatisticalPower.power(0.5, n, 0.05, true), "sampleSizePerGroup");
         }
 
         @ParameterizedTest(name = "alpha = {0}")
         @ValueSource(doubles = {0.0, 1.0, -0.05, Double.NaN})
         @DisplayName("α must be in (0, 1)")
         void badAlpha(double alpha) {
-            assertThatIllegalArgumentException().isThrownBy(() -> StatisticalPower.power(0.5, 10, alpha, true))
-                    .withMessageContaining("alpha");
-            assertThatIllegalArgumentException().isThrownBy(() -> StatisticalPower.sampleSizePerGroup(0.5, alpha, 0.8, true))
-                    .withMessageContaining("alpha");
+            assertRejects(IllegalArgumentException.class, "StatisticalPower.power(0.5, 10, " + alpha + ", true)",
+                    () -> StatisticalPower.power(0.5, 10, alpha, true), "alpha");
+            assertRejects(IllegalArgumentException.class,
+                    "StatisticalPower.sampleSizePerGroup(0.5, " + alpha + ", 0.8, true)",
+                    () -> StatisticalPower.sampleSizePerGroup(0.5, alpha, 0.8, true), "alpha");
         }
 
         @ParameterizedTest(name = "power = {0}")
         @ValueSource(doubles = {0.05, 0.01, 1.0, Double.NaN})
         @DisplayName("the target power must be in (α, 1)")
         void badPower(double power) {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> StatisticalPower.sampleSizePerGroup(0.5, 0.05, power, true))
-                    .withMessageContaining("power");
+            assertRejects(IllegalArgumentException.class,
+                    "StatisticalPower.sampleSizePerGroup(0.5, 0.05, " + power + ", true)",
+                    () -> StatisticalPower.sampleSizePerGroup(0.5, 0.05, power, true), "power");
         }
     }
 

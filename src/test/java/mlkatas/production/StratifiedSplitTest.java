@@ -1,8 +1,7 @@
 package mlkatas.production;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -231,23 +230,23 @@ class StratifiedSplitTest {
         @Test
         @DisplayName("null labels are rejected with a NullPointerException naming them")
         void nullLabels() {
-            assertThatNullPointerException().isThrownBy(() -> StratifiedSplit.split(null, 0.5, 1))
-                    .withMessageContaining("labels");
+            assertRejects(NullPointerException.class, "StratifiedSplit.split(null, 0.5, 1)",
+                    () -> StratifiedSplit.split(null, 0.5, 1), "labels");
         }
 
         @Test
         @DisplayName("empty labels are rejected")
         void emptyLabels() {
-            assertThatIllegalArgumentException().isThrownBy(() -> StratifiedSplit.split(new int[0], 0.5, 1))
-                    .withMessageContaining("labels");
+            assertRejects(IllegalArgumentException.class, "StratifiedSplit.split(new int[0], 0.5, 1)",
+                    () -> StratifiedSplit.split(new int[0], 0.5, 1), "labels");
         }
 
         @ParameterizedTest(name = "testSize = {0}")
         @ValueSource(doubles = {0.0, 1.0, -0.2, 1.5, Double.NaN})
         @DisplayName("testSize must be in the open interval (0, 1)")
         void badTestSize(double testSize) {
-            assertThatIllegalArgumentException().isThrownBy(() -> StratifiedSplit.split(SIX, testSize, 1))
-                    .withMessageContaining("testSize");
+            assertRejects(IllegalArgumentException.class, "StratifiedSplit.split(SIX, " + testSize + ", 1)",
+                    () -> StratifiedSplit.split(SIX, testSize, 1), "testSize");
         }
     }
 

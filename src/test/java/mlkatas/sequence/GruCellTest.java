@@ -1,10 +1,9 @@
 package mlkatas.sequence;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
@@ -218,14 +217,36 @@ class GruCellTest {
         }
 
         @Test
+        @DisplayName("the cell keeps its own copy of the weights: changing the caller's arrays later changes nothing")
+        void weightsCopied() {
+            GruCell.Gate update = filled(1, 1, 0.5, 0.5);
+            GruCell.Gate reset = filled(1, 1, 0.5, 0.5);
+            GruCell.Gate candidate = filled(1, 1, 0.5, 0.5);
+            GruCell cell = new GruCell(update, reset, candidate);
+            double[] before = cell.step(new double[] {1.0}, new double[] {0.5});
+
+            for (GruCell.Gate g : new GruCell.Gate[] {update, reset, candidate}) {
+                g.inputWeights()[0][0] = -7;
+                g.recurrentWeights()[0][0] = -7;
+                g.bias()[0] = -7;
+            }
+            double[] after = cell.step(new double[] {1.0}, new double[] {0.5});
+
+            assertVectorClose("h' after the caller overwrote the gates' arrays (the constructor must copy them)",
+                    after, before, EXACT);
+        }
+
+        @Test
         @DisplayName("a null gate, or a null array inside a gate, is rejected with a NullPointerException naming it")
         void nullGates() {
             GruCell.Gate g = filled(2, 3, 0.1, 0.2);
-            assertThatNullPointerException().isThrownBy(() -> new GruCell(null, g, g)).withMessageContaining("update");
-            assertThatNullPointerException().isThrownBy(() -> new GruCell(g, g, null))
-                    .withMessageContaining("candidate");
+            assertRejects(NullPointerException.class, "new GruCell(null, g, g)",
+                    () -> new GruCell(null, g, g), "update");
+            assertRejects(NullPointerException.class, "new GruCell(g, g, null)",
+                    () -> new GruCell(g, g, null), "candidate");
             GruCell.Gate noBias = new GruCell.Gate(g.inputWeights(), g.recurrentWeights(), null);
-            assertThatNullPointerException().isThrownBy(() -> new GruCell(g, noBias, g)).withMessageContaining("reset");
+            assertRejects(NullPointerException.class, "new GruCell(g, noBias, g)",
+                    () -> new GruCell(g, noBias, g), "reset.bias");
         }
 
         @Test
@@ -235,12 +256,12 @@ class GruCellTest {
             GruCell.Gate wideRecurrent = new GruCell.Gate(g.inputWeights(), new double[][] {{1, 2, 3}, {4, 5, 6}},
                     g.bias());
             GruCell.Gate longBias = new GruCell.Gate(g.inputWeights(), g.recurrentWeights(), new double[3]);
-            assertThatIllegalArgumentException().isThrownBy(() -> new GruCell(g, filled(2, 4, 0.1, 0.2), g))
-                    .withMessageContaining("reset.inputWeights");
-            assertThatIllegalArgumentException().isThrownBy(() -> new GruCell(wideRecurrent, g, g))
-                    .withMessageContaining("update.recurrentWeights");
-            assertThatIllegalArgumentException().isThrownBy(() -> new GruCell(g, g, longBias))
-                    .withMessageContaining("candidate.bias");
+            assertRejects(IllegalArgumentException.class, "new GruCell(g, filled(2, 4, 0.1, 0.2), g)",
+                    () -> new GruCell(g, filled(2, 4, 0.1, 0.2), g), "reset.inputWeights");
+            assertRejects(IllegalArgumentException.class, "new GruCell(wideRecurrent, g, g)",
+                    () -> new GruCell(wideRecurrent, g, g), "update.recurrentWeights");
+            assertRejects(IllegalArgumentException.class, "new GruCell(g, g, longBias)",
+                    () -> new GruCell(g, g, longBias), "candidate.bias");
         }
 
         @Test
@@ -249,39 +270,40 @@ class GruCellTest {
             GruCell.Gate g = filled(2, 3, 0.1, 0.2);
             GruCell.Gate empty = new GruCell.Gate(new double[0][], new double[0][], new double[0]);
             GruCell.Gate ragged = new GruCell.Gate(new double[][] {{1, 2, 3}, {4}}, g.recurrentWeights(), g.bias());
-            assertThatIllegalArgumentException().isThrownBy(() -> new GruCell(empty, empty, empty))
-                    .withMessageContaining("update.inputWeights");
-            assertThatIllegalArgumentException().isThrownBy(() -> new GruCell(ragged, g, g))
-                    .withMessageContaining("update.inputWeights");
+            assertRejects(IllegalArgumentException.class, "new GruCell(empty, empty, empty)",
+                    () -> new GruCell(empty, empty, empty), "update.inputWeights");
+            assertRejects(IllegalArgumentException.class, "new GruCell(ragged, g, g)",
+                    () -> new GruCell(ragged, g, g), "update.inputWeights");
         }
 
         @Test
         @DisplayName("step rejects null or wrongly sized x and hPrev, naming them")
         void badStepArguments() {
             GruCell cell = new GruCell(filled(2, 3, 0.1, 0.2), filled(2, 3, 0.1, 0.2), filled(2, 3, 0.1, 0.2));
-            assertThatNullPointerException().isThrownBy(() -> cell.step(null, new double[2]))
-                    .withMessageContaining("x");
-            assertThatNullPointerException().isThrownBy(() -> cell.step(new double[3], null))
-                    .withMessageContaining("hPrev");
-            assertThatIllegalArgumentException().isThrownBy(() -> cell.step(new double[2], new double[2]))
-                    .withMessageContaining("x");
-            assertThatIllegalArgumentException().isThrownBy(() -> cell.step(new double[3], new double[3]))
-                    .withMessageContaining("hPrev");
+            assertRejects(NullPointerException.class, "cell.step(null, new double[2])",
+                    () -> cell.step(null, new double[2]), "x");
+            assertRejects(NullPointerException.class, "cell.step(new double[3], null)",
+                    () -> cell.step(new double[3], null), "hPrev");
+            assertRejects(IllegalArgumentException.class, "cell.step(new double[2], new double[2])",
+                    () -> cell.step(new double[2], new double[2]), "x");
+            assertRejects(IllegalArgumentException.class, "cell.step(new double[3], new double[3])",
+                    () -> cell.step(new double[3], new double[3]), "hPrev");
         }
 
         @Test
-        @DisplayName("run rejects null inputs or h0, input rows of the wrong width and h0 of the wrong length")
+        @DisplayName("run rejects null inputs, rows or h0, input rows of the wrong width and h0 of the wrong length")
         void badRunArguments() {
             GruCell cell = new GruCell(filled(2, 3, 0.1, 0.2), filled(2, 3, 0.1, 0.2), filled(2, 3, 0.1, 0.2));
-            assertThatNullPointerException().isThrownBy(() -> cell.run(null, new double[2]))
-                    .withMessageContaining("inputs");
-            assertThatNullPointerException().isThrownBy(() -> cell.run(new double[][] {{1, 2, 3}}, null))
-                    .withMessageContaining("h0");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> cell.run(new double[][] {{1, 2, 3}, {1, 2}}, new double[2]))
-                    .withMessageContaining("inputs[1]");
-            assertThatIllegalArgumentException().isThrownBy(() -> cell.run(new double[][] {{1, 2, 3}}, new double[1]))
-                    .withMessageContaining("h0");
+            assertRejects(NullPointerException.class, "cell.run(null, new double[2])",
+                    () -> cell.run(null, new double[2]), "inputs");
+            assertRejects(NullPointerException.class, "cell.run({{1, 2, 3}}, null)",
+                    () -> cell.run(new double[][] {{1, 2, 3}}, null), "h0");
+            assertRejects(NullPointerException.class, "cell.run({{1, 2, 3}, null}, new double[2])",
+                    () -> cell.run(new double[][] {{1, 2, 3}, null}, new double[2]), "inputs[1]");
+            assertRejects(IllegalArgumentException.class, "cell.run({{1, 2, 3}, {1, 2}}, new double[2])",
+                    () -> cell.run(new double[][] {{1, 2, 3}, {1, 2}}, new double[2]), "inputs[1]");
+            assertRejects(IllegalArgumentException.class, "cell.run({{1, 2, 3}}, new double[1])",
+                    () -> cell.run(new double[][] {{1, 2, 3}}, new double[1]), "h0");
         }
     }
 

@@ -1,16 +1,16 @@
 package mlkatas.sequence;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Arrays;
+import java.util.List;
 import mlkatas.support.Gens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -212,26 +212,50 @@ class LstmTest {
         }
 
         @Test
+        @DisplayName("the layer keeps its own copy of the weights: changing the caller's arrays later changes nothing")
+        void weightsCopied() {
+            Lstm.Gate forget = gate(1, 1, 0.5);
+            Lstm.Gate input = gate(1, 1, 0.5);
+            Lstm.Gate candidate = gate(1, 1, 0.5);
+            Lstm.Gate output = gate(1, 1, 0.5);
+            Lstm lstm = new Lstm(forget, input, candidate, output);
+            double[][] inputs = {{1.0}};
+            Lstm.Result before = lstm.forward(inputs, new double[1], new double[1]);
+
+            for (Lstm.Gate g : List.of(forget, input, candidate, output)) {
+                g.inputWeights()[0][0] = -7;
+                g.recurrentWeights()[0][0] = -7;
+                g.bias()[0] = -7;
+            }
+            Lstm.Result after = lstm.forward(inputs, new double[1], new double[1]);
+
+            assertVectorClose("h after the caller overwrote the gates' arrays (the constructor must copy them)",
+                    after.hidden(), before.hidden(), EXACT);
+            assertVectorClose("c after the caller overwrote the gates' arrays (the constructor must copy them)",
+                    after.cell(), before.cell(), EXACT);
+        }
+
+        @Test
         @DisplayName("a null gate, or a null array inside a gate, is rejected with a NullPointerException naming it")
         void nullGates() {
             Lstm.Gate g = gate(2, 3, 0.1);
-            assertThatNullPointerException().isThrownBy(() -> new Lstm(null, g, g, g))
-                    .withMessageContaining("forget");
-            assertThatNullPointerException().isThrownBy(() -> new Lstm(g, g, g, null))
-                    .withMessageContaining("output");
+            assertRejects(NullPointerException.class, "new Lstm(null, g, g, g)",
+                    () -> new Lstm(null, g, g, g), "forget");
+            assertRejects(NullPointerException.class, "new Lstm(g, g, g, null)",
+                    () -> new Lstm(g, g, g, null), "output");
             Lstm.Gate noBias = new Lstm.Gate(g.inputWeights(), g.recurrentWeights(), null);
-            assertThatNullPointerException().isThrownBy(() -> new Lstm(g, g, noBias, g))
-                    .withMessageContaining("candidate");
+            assertRejects(NullPointerException.class, "new Lstm(g, g, noBias, g)",
+                    () -> new Lstm(g, g, noBias, g), "candidate.bias");
         }
 
         @Test
         @DisplayName("a gate whose shapes differ from the forget gate's is rejected, naming that gate")
         void mismatchedGates() {
             Lstm.Gate g = gate(2, 3, 0.1);
-            assertThatIllegalArgumentException().isThrownBy(() -> new Lstm(g, gate(2, 4, 0.1), g, g))
-                    .withMessageContaining("input.inputWeights");
-            assertThatIllegalArgumentException().isThrownBy(() -> new Lstm(g, g, gate(3, 3, 0.1), g))
-                    .withMessageContaining("candidate");
+            assertRejects(IllegalArgumentException.class, "new Lstm(g, gate(2, 4, 0.1), g, g)",
+                    () -> new Lstm(g, gate(2, 4, 0.1), g, g), "input.inputWeights");
+            assertRejects(IllegalArgumentException.class, "new Lstm(g, g, gate(3, 3, 0.1), g)",
+                    () -> new Lstm(g, g, gate(3, 3, 0.1), g), "candidate.inputWeights");
         }
 
         @Test
@@ -241,10 +265,10 @@ class LstmTest {
             Lstm.Gate wideRecurrent = new Lstm.Gate(g.inputWeights(), new double[][] {{1, 2, 3}, {4, 5, 6}},
                     g.bias());
             Lstm.Gate longBias = new Lstm.Gate(g.inputWeights(), g.recurrentWeights(), new double[] {1, 2, 3});
-            assertThatIllegalArgumentException().isThrownBy(() -> new Lstm(wideRecurrent, g, g, g))
-                    .withMessageContaining("forget.recurrentWeights");
-            assertThatIllegalArgumentException().isThrownBy(() -> new Lstm(g, g, g, longBias))
-                    .withMessageContaining("output.bias");
+            assertRejects(IllegalArgumentException.class, "new Lstm(wideRecurrent, g, g, g)",
+                    () -> new Lstm(wideRecurrent, g, g, g), "forget.recurrentWeights");
+            assertRejects(IllegalArgumentException.class, "new Lstm(g, g, g, longBias)",
+                    () -> new Lstm(g, g, g, longBias), "output.bias");
         }
 
         @Test
@@ -253,32 +277,35 @@ class LstmTest {
             Lstm.Gate g = gate(2, 3, 0.1);
             Lstm.Gate empty = new Lstm.Gate(new double[0][], new double[0][], new double[0]);
             Lstm.Gate ragged = new Lstm.Gate(new double[][] {{1, 2, 3}, {4}}, g.recurrentWeights(), g.bias());
-            assertThatIllegalArgumentException().isThrownBy(() -> new Lstm(empty, empty, empty, empty))
-                    .withMessageContaining("forget.inputWeights");
-            assertThatIllegalArgumentException().isThrownBy(() -> new Lstm(ragged, g, g, g))
-                    .withMessageContaining("forget.inputWeights");
+            assertRejects(IllegalArgumentException.class, "new Lstm(empty, empty, empty, empty)",
+                    () -> new Lstm(empty, empty, empty, empty), "forget.inputWeights");
+            assertRejects(IllegalArgumentException.class, "new Lstm(ragged, g, g, g)",
+                    () -> new Lstm(ragged, g, g, g), "forget.inputWeights");
         }
 
         @Test
-        @DisplayName("null inputs, h0 or c0 are rejected with a NullPointerException naming them")
+        @DisplayName("null inputs, a null input row, h0 or c0 are rejected with a NullPointerException naming them")
         void nullForwardArguments() {
             Lstm lstm = twoByThree();
             double[][] inputs = {{1, 2, 3}};
-            assertThatNullPointerException().isThrownBy(() -> lstm.forward(null, new double[2], new double[2]))
-                    .withMessageContaining("inputs");
-            assertThatNullPointerException().isThrownBy(() -> lstm.forward(inputs, null, new double[2]))
-                    .withMessageContaining("h0");
-            assertThatNullPointerException().isThrownBy(() -> lstm.forward(inputs, new double[2], null))
-                    .withMessageContaining("c0");
+            assertRejects(NullPointerException.class, "lstm.forward(null, new double[2], new double[2])",
+                    () -> lstm.forward(null, new double[2], new double[2]), "inputs");
+            assertRejects(NullPointerException.class, "lstm.forward(inputs, null, new double[2])",
+                    () -> lstm.forward(inputs, null, new double[2]), "h0");
+            assertRejects(NullPointerException.class, "lstm.forward(inputs, new double[2], null)",
+                    () -> lstm.forward(inputs, new double[2], null), "c0");
+            assertRejects(NullPointerException.class, "lstm.forward({{1, 2, 3}, null}, new double[2], new double[2])",
+                    () -> lstm.forward(new double[][] {{1, 2, 3}, null}, new double[2], new double[2]), "inputs[1]");
         }
 
         @Test
         @DisplayName("each input row must have the I entries the weights expect")
         void wrongInputWidth() {
             Lstm lstm = twoByThree();
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> lstm.forward(new double[][] {{1, 2, 3}, {1, 2}}, new double[2], new double[2]))
-                    .withMessageContaining("inputs[1]");
+            assertRejects(IllegalArgumentException.class,
+                    "lstm.forward({{1, 2, 3}, {1, 2}}, new double[2], new double[2])",
+                    () -> lstm.forward(new double[][] {{1, 2, 3}, {1, 2}}, new double[2], new double[2]),
+                    "inputs[1]");
         }
 
         @Test
@@ -286,10 +313,10 @@ class LstmTest {
         void wrongStateLength() {
             Lstm lstm = twoByThree();
             double[][] inputs = {{1, 2, 3}};
-            assertThatIllegalArgumentException().isThrownBy(() -> lstm.forward(inputs, new double[3], new double[2]))
-                    .withMessageContaining("h0");
-            assertThatIllegalArgumentException().isThrownBy(() -> lstm.forward(inputs, new double[2], new double[1]))
-                    .withMessageContaining("c0");
+            assertRejects(IllegalArgumentException.class, "lstm.forward(inputs, new double[3], new double[2])",
+                    () -> lstm.forward(inputs, new double[3], new double[2]), "h0");
+            assertRejects(IllegalArgumentException.class, "lstm.forward(inputs, new double[2], new double[1])",
+                    () -> lstm.forward(inputs, new double[2], new double[1]), "c0");
         }
     }
 

@@ -1,12 +1,11 @@
 package mlkatas.transformer;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static mlkatas.support.Matrices.times;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
@@ -241,16 +240,18 @@ class MultiHeadAttentionTest {
         }
 
         @Test
-        @DisplayName("null matrices are rejected with a NullPointerException naming them")
+        @DisplayName("null matrices or rows are rejected with a NullPointerException naming them")
         void nulls() {
             double[][] m = {{1, 2}};
-            assertThatNullPointerException().isThrownBy(() -> MultiHeadAttention.attend(null, m, m, 1))
-                    .withMessageContaining("q");
-            assertThatNullPointerException().isThrownBy(() -> MultiHeadAttention.attend(m, m, null, 1))
-                    .withMessageContaining("v");
+            assertRejects(NullPointerException.class, "MultiHeadAttention.attend(null, m, m, 1)",
+                    () -> MultiHeadAttention.attend(null, m, m, 1), "q");
+            assertRejects(NullPointerException.class, "MultiHeadAttention.attend(m, m, null, 1)",
+                    () -> MultiHeadAttention.attend(m, m, null, 1), "v");
             double[][] w = {{1, 0}, {0, 1}};
-            assertThatNullPointerException().isThrownBy(() -> MultiHeadAttention.forward(m, w, w, w, null, 1))
-                    .withMessageContaining("wo");
+            assertRejects(NullPointerException.class, "MultiHeadAttention.forward(m, w, w, w, null, 1)",
+                    () -> MultiHeadAttention.forward(m, w, w, w, null, 1), "wo");
+            assertRejects(NullPointerException.class, "MultiHeadAttention.attend({{1, 2}, null}, m, m, 1)",
+                    () -> MultiHeadAttention.attend(new double[][] {{1, 2}, null}, m, m, 1), "q[1]");
         }
 
         @Test
@@ -258,25 +259,35 @@ class MultiHeadAttentionTest {
         void headsMustDivide() {
             double[][] four = {{1, 2, 3, 4}};
             double[][] two = {{1, 2}};
-            assertThatIllegalArgumentException().isThrownBy(() -> MultiHeadAttention.attend(four, four, four, 0))
-                    .withMessageContaining("heads");
-            assertThatIllegalArgumentException().isThrownBy(() -> MultiHeadAttention.attend(four, four, four, 3))
-                    .withMessageContaining("heads").withMessageContaining("d_model");
-            assertThatIllegalArgumentException().isThrownBy(() -> MultiHeadAttention.attend(four, four, two, 4))
-                    .withMessageContaining("heads").withMessageContaining("d_v");
+            assertRejects(IllegalArgumentException.class, "MultiHeadAttention.attend(four, four, four, 0)",
+                    () -> MultiHeadAttention.attend(four, four, four, 0), "heads");
+            assertRejects(IllegalArgumentException.class, "MultiHeadAttention.attend(four, four, four, 3)",
+                    () -> MultiHeadAttention.attend(four, four, four, 3), "heads");
+            assertRejects(IllegalArgumentException.class, "MultiHeadAttention.attend(four, four, two, 4)",
+                    () -> MultiHeadAttention.attend(four, four, two, 4), "heads");
+        }
+
+        @Test
+        @DisplayName("heads must divide d_model even when it divides d_v")
+        void headsMustDivideModelWidth() {
+            double[][] three = {{1, 2, 3}};
+            double[][] two = {{1, 2}};
+            assertRejects(IllegalArgumentException.class,
+                    "MultiHeadAttention.attend({{1, 2, 3}}, {{1, 2, 3}}, {{1, 2}}, 2)",
+                    () -> MultiHeadAttention.attend(three, three, two, 2), "heads");
         }
 
         @Test
         @DisplayName("q and k must have the same width, and v one row per key")
         void attendShapes() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> MultiHeadAttention.attend(new double[][] {{1, 2}}, new double[][] {{1, 2, 3, 4}},
-                            new double[][] {{1, 2}}, 1))
-                    .withMessageContaining("q");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> MultiHeadAttention.attend(new double[][] {{1, 2}}, new double[][] {{1, 2}},
-                            new double[][] {{1, 2}, {3, 4}}, 1))
-                    .withMessageContaining("v");
+            assertRejects(IllegalArgumentException.class,
+                    "MultiHeadAttention.attend({{1, 2}}, {{1, 2, 3, 4}}, {{1, 2}}, 1)",
+                    () -> MultiHeadAttention.attend(new double[][] {{1, 2}}, new double[][] {{1, 2, 3, 4}},
+                            new double[][] {{1, 2}}, 1), "q");
+            assertRejects(IllegalArgumentException.class,
+                    "MultiHeadAttention.attend({{1, 2}}, {{1, 2}}, {{1, 2}, {3, 4}}, 1)",
+                    () -> MultiHeadAttention.attend(new double[][] {{1, 2}}, new double[][] {{1, 2}},
+                            new double[][] {{1, 2}, {3, 4}}, 1), "v");
         }
 
         @Test
@@ -286,25 +297,27 @@ class MultiHeadAttentionTest {
             double[][] w32 = {{1, 0}, {0, 1}, {1, 1}};
             double[][] w22 = {{1, 0}, {0, 1}};
             double[][] w33 = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-            assertThatIllegalArgumentException().isThrownBy(() -> MultiHeadAttention.forward(x, w22, w32, w32, w22, 1))
-                    .withMessageContaining("wq");
-            assertThatIllegalArgumentException().isThrownBy(() -> MultiHeadAttention.forward(x, w32, w33, w32, w22, 1))
-                    .withMessageContaining("wk");
-            assertThatIllegalArgumentException().isThrownBy(() -> MultiHeadAttention.forward(x, w32, w32, w22, w22, 1))
-                    .withMessageContaining("wv");
-            assertThatIllegalArgumentException().isThrownBy(() -> MultiHeadAttention.forward(x, w32, w32, w32, w33, 1))
-                    .withMessageContaining("wo");
+            assertRejects(IllegalArgumentException.class, "MultiHeadAttention.forward(x, w22, w32, w32, w22, 1)",
+                    () -> MultiHeadAttention.forward(x, w22, w32, w32, w22, 1), "wq");
+            assertRejects(IllegalArgumentException.class, "MultiHeadAttention.forward(x, w32, w33, w32, w22, 1)",
+                    () -> MultiHeadAttention.forward(x, w32, w33, w32, w22, 1), "wk");
+            assertRejects(IllegalArgumentException.class, "MultiHeadAttention.forward(x, w32, w22, w32, w22, 1)",
+                    () -> MultiHeadAttention.forward(x, w32, w22, w32, w22, 1), "wk");
+            assertRejects(IllegalArgumentException.class, "MultiHeadAttention.forward(x, w32, w32, w22, w22, 1)",
+                    () -> MultiHeadAttention.forward(x, w32, w32, w22, w22, 1), "wv");
+            assertRejects(IllegalArgumentException.class, "MultiHeadAttention.forward(x, w32, w32, w32, w33, 1)",
+                    () -> MultiHeadAttention.forward(x, w32, w32, w32, w33, 1), "wo");
         }
 
         @Test
         @DisplayName("empty or ragged matrices are rejected, naming them")
         void emptyOrRagged() {
             double[][] m = {{1, 2}};
-            assertThatIllegalArgumentException().isThrownBy(() -> MultiHeadAttention.attend(m, new double[0][], m, 1))
-                    .withMessageContaining("k");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> MultiHeadAttention.forward(new double[][] {{1, 2}, {3}}, m, m, m, m, 1))
-                    .withMessageContaining("x");
+            assertRejects(IllegalArgumentException.class, "MultiHeadAttention.attend(m, new double[0][], m, 1)",
+                    () -> MultiHeadAttention.attend(m, new double[0][], m, 1), "k");
+            assertRejects(IllegalArgumentException.class,
+                    "MultiHeadAttention.forward({{1, 2}, {3}}, m, m, m, m, 1)",
+                    () -> MultiHeadAttention.forward(new double[][] {{1, 2}, {3}}, m, m, m, m, 1), "x");
         }
     }
 

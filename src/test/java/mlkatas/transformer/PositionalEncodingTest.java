@@ -1,9 +1,9 @@
 package mlkatas.transformer;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -196,16 +196,16 @@ class PositionalEncodingTest {
         @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
         @DisplayName("length must be ≥ 1 (Deep-ML returns −1; here it is an IllegalArgumentException)")
         void badLength(int length) {
-            assertThatIllegalArgumentException().isThrownBy(() -> PositionalEncoding.encode(length, 4))
-                    .withMessageContaining("length");
+            assertRejects(IllegalArgumentException.class, "PositionalEncoding.encode(" + length + ", 4)",
+                    () -> PositionalEncoding.encode(length, 4), "length");
         }
 
         @ParameterizedTest(name = "dModel = {0}")
         @ValueSource(ints = {0, -3})
         @DisplayName("dModel must be ≥ 1")
         void badDModel(int dModel) {
-            assertThatIllegalArgumentException().isThrownBy(() -> PositionalEncoding.encode(4, dModel))
-                    .withMessageContaining("dModel");
+            assertRejects(IllegalArgumentException.class, "PositionalEncoding.encode(4, " + dModel + ")",
+                    () -> PositionalEncoding.encode(4, dModel), "dModel");
         }
     }
 

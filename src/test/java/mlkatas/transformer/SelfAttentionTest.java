@@ -1,13 +1,12 @@
 package mlkatas.transformer;
 
+import static mlkatas.support.BadInput.assertRejects;
 import static mlkatas.support.KataAssertions.assertAllFinite;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static mlkatas.support.Matrices.deepCopy;
 import static mlkatas.support.Matrices.times;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -248,47 +247,49 @@ class SelfAttentionTest {
         }
 
         @Test
-        @DisplayName("null q, k or v is rejected with a NullPointerException naming it")
+        @DisplayName("null q, k or v, or a null row, is rejected with a NullPointerException naming it")
         void nulls() {
             double[][] m = {{1, 2}};
-            assertThatNullPointerException().isThrownBy(() -> SelfAttention.attention(null, m, m))
-                    .withMessageContaining("q");
-            assertThatNullPointerException().isThrownBy(() -> SelfAttention.attention(m, null, m))
-                    .withMessageContaining("k");
-            assertThatNullPointerException().isThrownBy(() -> SelfAttention.attention(m, m, null))
-                    .withMessageContaining("v");
+            assertRejects(NullPointerException.class, "SelfAttention.attention(null, m, m)",
+                    () -> SelfAttention.attention(null, m, m), "q");
+            assertRejects(NullPointerException.class, "SelfAttention.attention(m, null, m)",
+                    () -> SelfAttention.attention(m, null, m), "k");
+            assertRejects(NullPointerException.class, "SelfAttention.attention(m, m, null)",
+                    () -> SelfAttention.attention(m, m, null), "v");
+            double[][] nullRow = {{1, 2}, null};
+            assertRejects(NullPointerException.class, "SelfAttention.attention({{1, 2}, null}, m, m)",
+                    () -> SelfAttention.attention(nullRow, m, m), "q[1]");
+            assertRejects(NullPointerException.class, "SelfAttention.attention(m, {{1, 2}, null}, m)",
+                    () -> SelfAttention.attention(m, nullRow, m), "k[1]");
         }
 
         @Test
         @DisplayName("empty or ragged matrices are rejected, naming them")
         void emptyOrRagged() {
             double[][] m = {{1, 2}, {3, 4}};
-            assertThatIllegalArgumentException().isThrownBy(() -> SelfAttention.attention(new double[0][], m, m))
-                    .withMessageContaining("q");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SelfAttention.attention(m, new double[][] {{1, 2}, {3}}, m))
-                    .withMessageContaining("k");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SelfAttention.attention(m, m, new double[][] {{}, {}}))
-                    .withMessageContaining("v");
+            assertRejects(IllegalArgumentException.class, "SelfAttention.attention(new double[0][], m, m)",
+                    () -> SelfAttention.attention(new double[0][], m, m), "q");
+            assertRejects(IllegalArgumentException.class, "SelfAttention.attention(m, {{1, 2}, {3}}, m)",
+                    () -> SelfAttention.attention(m, new double[][] {{1, 2}, {3}}, m), "k");
+            assertRejects(IllegalArgumentException.class, "SelfAttention.attention(m, m, {{}, {}})",
+                    () -> SelfAttention.attention(m, m, new double[][] {{}, {}}), "v");
         }
 
         @Test
-        @DisplayName("q and k must have the same width d_k")
+        @DisplayName("q and k must have the same width d_k (the message names q)")
         void widthMismatch() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SelfAttention.attention(new double[][] {{1, 2, 3}}, new double[][] {{1, 2}},
-                            new double[][] {{1}}))
-                    .withMessageContaining("q").withMessageContaining("d_k");
+            assertRejects(IllegalArgumentException.class, "SelfAttention.attention({{1, 2, 3}}, {{1, 2}}, {{1}})",
+                    () -> SelfAttention.attention(new double[][] {{1, 2, 3}}, new double[][] {{1, 2}},
+                            new double[][] {{1}}), "q");
         }
 
         @Test
         @DisplayName("v must have one row per key")
         void valueRowsMismatch() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SelfAttention.attention(new double[][] {{1, 2}}, new double[][] {{1, 2}, {3, 4}},
-                            new double[][] {{1}}))
-                    .withMessageContaining("v");
+            assertRejects(IllegalArgumentException.class,
+                    "SelfAttention.attention({{1, 2}}, {{1, 2}, {3, 4}}, {{1}})",
+                    () -> SelfAttention.attention(new double[][] {{1, 2}}, new double[][] {{1, 2}, {3, 4}},
+                            new double[][] {{1}}), "v");
         }
     }
 
@@ -435,10 +436,10 @@ class SelfAttentionTest {
         @Order(7)
         @DisplayName("causal attention needs one query per key")
         void causalNeedsSquareScores() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> SelfAttention.attention(new double[][] {{1}}, new double[][] {{1}, {2}},
-                            new double[][] {{1}, {2}}, true))
-                    .withMessageContaining("q");
+            assertRejects(IllegalArgumentException.class,
+                    "SelfAttention.attention({{1}}, {{1}, {2}}, {{1}, {2}}, true)",
+                    () -> SelfAttention.attention(new double[][] {{1}}, new double[][] {{1}, {2}},
+                            new double[][] {{1}, {2}}, true), "q");
         }
     }
 

@@ -24,7 +24,8 @@ public final class GlobalAveragePooling {
      *
      * @param x H×W×C, H, W, C ≥ 1, rectangular (not modified)
      * @return a new array of C channel means
-     * @throws NullPointerException     if {@code x} or a sub-array is null
+     * @throws NullPointerException     if {@code x} or a sub-array is null (a sub-array is named by its index,
+     *                                  e.g. {@code x[0][1]})
      * @throws IllegalArgumentException if a dimension is empty or the tensor is ragged
      */
     public static double[] poolHwc(double[][][] x) {
@@ -52,8 +53,9 @@ public final class GlobalAveragePooling {
      *
      * @param x N×C×H×W, every extent ≥ 1, rectangular (not modified)
      * @return a new N×C matrix of channel means, one row per sample
-     * @throws NullPointerException     if {@code x} or a sub-array is null
-     * @throws IllegalArgumentException if a dimension is empty or the tensor is ragged
+     * @throws NullPointerException     if {@code x} or a sub-array is null (a sub-array is named by its index,
+     *                                  e.g. {@code x[1]})
+     * @throws IllegalArgumentException if a dimension is empty (N, C, H or W) or the tensor is ragged
      */
     public static double[][] poolNchw(double[][][][] x) {
         Checks.notNull(x, "x");

@@ -36,7 +36,7 @@ public final class EarlyStopping {
      *
      * @param patience how many epochs in a row without improvement stop training, ≥ 1
      * @param minDelta how much lower than the best a loss must be to count as an improvement, finite and ≥ 0
-     * @throws IllegalArgumentException if {@code patience} &lt; 1 or {@code minDelta} is not finite and ≥ 0
+     * @throws IllegalArgumentException if {@code patience} &lt; 1, or unless {@code minDelta} is finite and ≥ 0
      */
     public EarlyStopping(int patience, double minDelta) {
         this.patience = Checks.atLeast(patience, 1, "patience");
@@ -88,17 +88,21 @@ public final class EarlyStopping {
      * @param minDelta         finite and ≥ 0
      * @return the stop epoch (the last epoch if training never stops) and the best epoch, both 0-based
      * @throws NullPointerException     if {@code validationLosses} is null
-     * @throws IllegalArgumentException if {@code validationLosses} is empty or holds NaN, {@code patience} &lt; 1,
-     *                                  or {@code minDelta} is not finite and ≥ 0
+     * @throws IllegalArgumentException if {@code validationLosses} is empty or holds NaN anywhere, also after the
+     *                                  stopping epoch (naming {@code validationLosses[i]}), {@code patience} &lt; 1,
+     *                                  or unless {@code minDelta} is finite and ≥ 0
      */
     public static Decision decide(double[] validationLosses, int patience, double minDelta) {
         Checks.vector(validationLosses, "validationLosses");
-        EarlyStopping stopper = new EarlyStopping(patience, minDelta);
+        // Every loss is checked, also those after the epoch where training stops.
         for (int epoch = 0; epoch < validationLosses.length; epoch++) {
             if (Double.isNaN(validationLosses[epoch])) {
                 throw new IllegalArgumentException(
                         "validationLosses must not contain NaN, but validationLosses[" + epoch + "] is NaN");
             }
+        }
+        EarlyStopping stopper = new EarlyStopping(patience, minDelta);
+        for (int epoch = 0; epoch < validationLosses.length; epoch++) {
             if (stopper.update(validationLosses[epoch])) {
                 return new Decision(epoch, stopper.bestEpoch());
             }

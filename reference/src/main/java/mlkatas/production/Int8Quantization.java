@@ -66,7 +66,7 @@ public final class Int8Quantization {
      * @param scale     the scale they were quantized with, finite and &gt; 0
      * @return a new array of q[i]·scale
      * @throws NullPointerException     if {@code quantized} is null
-     * @throws IllegalArgumentException if {@code scale} is not finite and &gt; 0
+     * @throws IllegalArgumentException unless {@code scale} is finite and &gt; 0
      */
     public static double[] dequantize(byte[] quantized, double scale) {
         Checks.notNull(quantized, "quantized");

@@ -51,7 +51,7 @@ public final class PopulationStabilityIndex {
      * @param bins       number of bins, ≥ 1
      * @return the PSI and its drift level
      * @throws NullPointerException     if {@code reference} or {@code production} is null
-     * @throws IllegalArgumentException if either sample is empty or not finite, {@code bins} &lt; 1, or the
+     * @throws IllegalArgumentException if either sample is empty or holds NaN or ±∞, {@code bins} &lt; 1, or the
      *                                  reference is constant
      */
     public static Result psi(double[] reference, double[] production, int bins) {

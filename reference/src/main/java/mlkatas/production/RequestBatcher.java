@@ -59,8 +59,10 @@ public final class RequestBatcher<I, O> implements AutoCloseable {
      * @param maxWaitSeconds the longest a batch's first request waits for company, finite and ≥ 0
      * @return the batches in processing order; empty when there are no requests
      * @throws NullPointerException     if {@code requests}, one of its requests or a request's features is null
-     * @throws IllegalArgumentException if {@code maxBatchSize} &lt; 1, {@code maxWaitSeconds} is negative or
-     *                                  not finite, or a timestamp is not finite
+     *                                  (naming {@code requests[i]} or {@code requests[i].features})
+     * @throws IllegalArgumentException if {@code maxBatchSize} &lt; 1, unless {@code maxWaitSeconds} is finite
+     *                                  and ≥ 0, or if a timestamp is not finite (naming
+     *                                  {@code requests[i].timestamp})
      */
     public static List<Batch> plan(List<Request> requests, int maxBatchSize, double maxWaitSeconds) {
         Checks.notNull(requests, "requests");

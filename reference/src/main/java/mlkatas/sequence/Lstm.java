@@ -57,10 +57,12 @@ public final class Lstm {
      * @param input     the input gate i
      * @param candidate the candidate cell c̃ (the only one squashed with tanh)
      * @param output    the output gate o
-     * @throws NullPointerException     if a gate or one of its arrays is null
+     * @throws NullPointerException     if a gate or one of its arrays is null (naming it, e.g.
+     *                                  {@code candidate.bias})
      * @throws IllegalArgumentException if the forget gate's inputWeights is empty or ragged, its
      *                                  recurrentWeights is not H×H or its bias not of length H, or another gate
-     *                                  does not have exactly the forget gate's shapes
+     *                                  does not have exactly the forget gate's shapes (naming the array, e.g.
+     *                                  {@code input.inputWeights})
      */
     public Lstm(Gate forget, Gate input, Gate candidate, Gate output) {
         Checks.notNull(forget, "forget");
@@ -79,9 +81,10 @@ public final class Lstm {
      * @param h0     initial hidden state, length H
      * @param c0     initial cell state, length H
      * @return the hidden state after every step and the final hidden and cell states, all new arrays
-     * @throws NullPointerException     if an argument or a row of {@code inputs} is null
-     * @throws IllegalArgumentException if a row of {@code inputs} does not have I entries, or h0 or c0 does
-     *                                  not have H entries
+     * @throws NullPointerException     if an argument or a row of {@code inputs} is null (a row is named
+     *                                  {@code inputs[t]})
+     * @throws IllegalArgumentException if a row of {@code inputs} does not have I entries (naming
+     *                                  {@code inputs[t]}), or h0 or c0 does not have H entries
      */
     public Result forward(double[][] inputs, double[] h0, double[] c0) {
         Checks.notNull(inputs, "inputs");
