@@ -669,8 +669,9 @@ class RequestBatcherTest {
         @Order(16)
         @DisplayName("bad arguments: null model or maxWait, maxBatchSize < 1, negative maxWait, null input")
         void badArguments() {
-            assertRejects(NullPointerException.class, "new RequestBatcher<Integer, Integer>(null, 4, FOREVER)",
-                    () -> new RequestBatcher<Integer, Integer>(null, 4, FOREVER), "model");
+            Function<List<Integer>, List<Integer>> noModel = null;
+            assertRejects(NullPointerException.class, "new RequestBatcher<>(null, 4, FOREVER)",
+                    () -> new RequestBatcher<>(noModel, 4, FOREVER), "model");
             assertRejects(NullPointerException.class, "new RequestBatcher<>(times(1), 4, null)",
                     () -> new RequestBatcher<>(times(1), 4, null), "maxWait");
             assertRejects(IllegalArgumentException.class, "new RequestBatcher<>(times(1), 0, FOREVER)",
