@@ -60,7 +60,6 @@ check() { # description, command...
 }
 
 verdicts() { grep -c '^\[watch\] 4.6 Softmax: ' "$out" || true; }
-last_verdict() { grep '^\[watch\] 4.6 Softmax: ' "$out" | tail -n 1; }
 
 echo "tools/kata watch Softmax"
 check "starts and gives a first verdict: the stub is not started" wait_for 1 '^\[watch\] 4.6 Softmax: red (not started'
@@ -68,7 +67,6 @@ check "starts and gives a first verdict: the stub is not started" wait_for 1 '^\
 cp "$reference" "$stub"
 check "saving a correct softmax turns it green" wait_for 1 '^\[watch\] 4.6 Softmax: green'
 
-n=$(verdicts)
 sed 's/double max = /double max = ;/' "$reference" >"$stub"
 check "a compile error is shown as file:line: message" wait_for 1 '^src/main/java/mlkatas/nn/Softmax.java:[0-9]*: '
 check "and its verdict says it does not compile" wait_for 1 '^\[watch\] 4.6 Softmax: does not compile'
@@ -76,8 +74,18 @@ check "and its verdict says it does not compile" wait_for 1 '^\[watch\] 4.6 Soft
 cp "$reference" "$stub"
 check "fixing it resumes the loop" wait_for 2 '^\[watch\] 4.6 Softmax: green'
 
+n=$(verdicts)
+cp reference/src/main/java/mlkatas/nn/Relu.java src/main/java/mlkatas/nn/Relu.java
+sed 's/double max = /double max  = /' "$reference" >"$stub"
+sleep 4
+check "two files saved together give one run" test "$(verdicts)" -eq $((n + 1))
+git checkout -q -- src/main/java/mlkatas/nn/Relu.java
+sleep 2
+n=$(verdicts)
+
 echo r >&3
-check "r runs the tests again" wait_for 3 '^\[watch\] 4.6 Softmax: green'
+check "r runs the tests again" wait_for $((n + 1)) '^\[watch\] 4.6 Softmax: '
+check "and it is still green" sh -c "grep '^\[watch\] 4.6 Softmax: ' '$out' | tail -n 1 | grep -q green"
 
 echo h >&3
 check "h shows a pitfall of the kata" wait_for 1 '^Pitfall 1 of '
@@ -86,8 +94,9 @@ check "h shows a pitfall of the kata" wait_for 1 '^Pitfall 1 of '
 sed 's/for (int i = 0; i < scores.length; i++) {/for (int i = 0; i < scores.length; i = i * 1) {/' "$reference" >"$stub"
 check "a looping softmax fails with the time limit's message" wait_for 1 'did not finish within 10 s: an endless loop?'
 check "and watch mode starts afresh, waiting for a save" wait_for 1 'waiting for your next save'
+n=$(grep -c '^\[watch\] 4.6 Softmax: green' "$out" || true)
 cp "$reference" "$stub"
-check "after the restart a save runs the tests again" wait_for 4 '^\[watch\] 4.6 Softmax: green'
+check "after the restart a save runs the tests again" wait_for $((n + 1)) '^\[watch\] 4.6 Softmax: green'
 
 check "watch mode never writes under src/main/java" \
     test -z "$(git status --porcelain --untracked-files=all -- src/main/java | grep -v "^ M $stub\$")"

@@ -38,7 +38,7 @@ public final class Watch {
     static final String RESTARTED_FLAG = "--restarted";
 
     /** Editors save in bursts (a temporary file, a rename, a backup): wait for this much quiet first. */
-    private static final long QUIET_MILLIS = 120;
+    private static final long QUIET_MILLIS = 60;
 
     private sealed interface Event permits Saved, Key {
     }
