@@ -44,7 +44,7 @@ public final class ProgressListener implements TestExecutionListener {
     public static final String MODE_PROPERTY = "mlkatas.board";
     public static final String ROOT_PROPERTY = "mlkatas.root";
 
-    /** The display name of the optional groups ({@code @Nested class PartB}). */
+    /** How the optional groups' classes end ({@code @Nested class PartB}). */
     private static final String PART_B_CLASS = "$PartB";
 
     /** One report and board per JVM at exit, however many test plans ran in it. */
@@ -163,8 +163,7 @@ public final class ProgressListener implements TestExecutionListener {
 
     /** The kata a test belongs to: its top-level class is {@code <Kata>Test} for a kata of the catalogue. */
     static Optional<String> kataOf(Optional<TestSource> source) {
-        String className = source.map(s -> s instanceof MethodSource m ? m.getClassName()
-                : s instanceof ClassSource c ? c.getClassName() : null).orElse(null);
+        String className = className(source).orElse(null);
         if (className == null) {
             return Optional.empty();
         }
@@ -180,14 +179,17 @@ public final class ProgressListener implements TestExecutionListener {
         if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
             return Optional.empty();
         }
-        return source.map(s -> s instanceof MethodSource m ? m.getClassName()
-                : s instanceof ClassSource c ? c.getClassName() : null)
-                .map(name -> name.substring(name.lastIndexOf('.') + 1).split("\\$")[0]);
+        return className(source).map(name -> name.substring(name.lastIndexOf('.') + 1).split("\\$")[0]);
     }
 
     private static boolean isPartB(TestIdentifier id) {
-        return id.getSource().map(s -> s instanceof MethodSource m ? m.getClassName()
-                : s instanceof ClassSource c ? c.getClassName() : "").orElse("").contains(PART_B_CLASS);
+        return className(id.getSource()).orElse("").contains(PART_B_CLASS);
+    }
+
+    /** The (possibly nested) test class a test or container comes from. */
+    private static Optional<String> className(Optional<TestSource> source) {
+        return source.map(s -> s instanceof MethodSource m ? m.getClassName()
+                : s instanceof ClassSource c ? c.getClassName() : null);
     }
 
     /** True when the failure is the untouched stub's "Kata ...: implement ..." exception, however wrapped. */
