@@ -208,7 +208,7 @@ public final class KataCheck {
                 problem = e.getMessage();
             }
             if (problem != null) {
-                System.out.printf("  FAIL %-48s %s%n", label, problem.replace("\n", "\n" + " ".repeat(55)));
+                System.out.printf("  FAIL %-48s %s%n", label, problem.replace("\n", "\n" + " ".repeat(56)));
                 problems++;
                 continue;
             }
