@@ -81,5 +81,27 @@ check "reference refuses to overwrite uncommitted changes" sh -c "! tools/kata r
 check "reference --force overwrites them" tools/kata reference LinearRegression --force
 check "an unknown kata is an error" sh -c "! tools/kata reset NoSuchKata"
 
+echo "tools/kata mistakes"
+git checkout -q -- "$stub"
+gallery=reference/mistakes/mlkatas/nn/Softmax
+check "shows Softmax's gallery" sh -c "tools/kata mistakes Softmax > '$tmp/mistakes'"
+check "  ... every mistake by name and misconception" sh -c "for diff in $gallery/*.diff; do
+        grep -qxF \"== \$(basename \$diff .diff): \$(sed -n 's/^Mistake: //p' \$diff)\" '$tmp/mistakes' || exit 1
+    done"
+check "  ... each with its diff" sh -c "for diff in $gallery/*.diff; do
+        sed -n '/^@@/,\$p' \$diff | while IFS= read -r line; do grep -qxF -- \"\$line\" '$tmp/mistakes' || exit 1; done || exit 1
+    done"
+check "  ... and the test that catches it" grep -qxF \
+    'Caught by SoftmaxTest > Mistakes > noMaxSubtraction: "no max subtraction: e^1000 overflows, so subtract the largest score first"' \
+    "$tmp/mistakes"
+check "  ... one test line per mistake" \
+    test "$(grep -c '^Caught by SoftmaxTest > ' "$tmp/mistakes")" = "$(ls $gallery/*.diff | wc -l)"
+check "  ... without colour when the output is not a terminal" sh -c "! grep -q \"\$(printf '\\033')\" '$tmp/mistakes'"
+check "  ... touching no file" test -z "$(git status --porcelain)"
+git config color.diff always
+check "  ... in colour where git colours diffs" sh -c "tools/kata mistakes Softmax | grep -qF \"\$(printf '\\033[31m-')\""
+git config --unset color.diff
+check "a kata without a gallery entry is an error" sh -c "! tools/kata mistakes NoSuchKata"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
