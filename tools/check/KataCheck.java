@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -154,7 +155,7 @@ public final class KataCheck {
     // ---------------------------------------------------------------- mistakes are caught
 
     /** One gallery entry as read from its file: the header lines and the hunks against the reference. */
-    private record MistakeDiff(String mistake, String caughtBy, String hunksLine, String file,
+    private record MistakeDiff(String mistake, String caughtBy, String hunksLine, List<String> files,
                                List<AbstractDelta<String>> hunks) {
     }
 
@@ -272,7 +273,7 @@ public final class KataCheck {
         UnifiedDiffFile file = parsed.getFiles().get(0);
         String mistake = header.isEmpty() ? null : headerValue(header.subList(0, 1), MISTAKE_LINE);
         return new MistakeDiff(mistake, headerValue(header, CAUGHT_BY_LINE), headerValue(header, HUNKS_LINE),
-                file.getFromFile(), file.getPatch().getDeltas());
+                Arrays.asList(file.getFromFile(), file.getToFile()), file.getPatch().getDeltas());
     }
 
     private static String headerValue(List<String> header, Pattern line) {
@@ -288,8 +289,11 @@ public final class KataCheck {
         if (diff.caughtBy() == null) {
             return "needs a line \"Caught by: <test method>\" naming the test in Mistakes that fails on it";
         }
-        if (diff.file() == null || !diff.file().replace('\\', '/').endsWith("/" + classFile)) {
-            return "changes " + diff.file() + ", not its kata's reference class " + classFile;
+        for (String file : diff.files()) {
+            if (file == null || !file.replace('\\', '/').endsWith("/" + classFile)) {
+                return "names the file " + file + " in its ---/+++ lines, not its kata's reference class "
+                        + classFile;
+            }
         }
         int hunks = diff.hunks().size();
         if (diff.hunksLine() == null) {

@@ -85,7 +85,9 @@ sed '/^Caught by:/d' "$gallery/nn/Softmax/SubtractsMinimum.diff" >"$bad/Softmax/
 # Several hunks without a Hunks line, and a Hunks line that miscounts.
 sed '/^Hunks:/d' "$gallery/nn/Dropout/ClassicDropout.diff" >"$bad/Dropout/ThreeHunksUnexplained.diff"
 sed 's/^Hunks: 3/Hunks: 2/' "$gallery/nn/Dropout/ClassicDropout.diff" >"$bad/Dropout/HunksMiscounted.diff"
-# A full copy of a class, as the gallery used to hold.
+# A diff made against a temporary file, whose +++ line does not name the reference class.
+sed 's|^+++ .*|+++ b//tmp/Softmax.java|' "$gallery/nn/Softmax/SubtractsMinimum.diff" >"$bad/Softmax/OtherFile.diff"
+# A full copy of a class instead of a diff.
 tail -n +1 "$softmax" >"$bad/Softmax/FullCopy.java"
 gate "$tmp/bad" reference/src/main/java "$tmp/bad.out"
 check "a gallery with bad entries fails" test "$(cat "$tmp/bad.out.rc")" = 1
@@ -106,7 +108,9 @@ check "  ... a Hunks line that miscounts" \
     sh -c "grep 'Dropout/HunksMiscounted' '$tmp/bad.out' | grep -q 'says \"Hunks: 2\" but changes 3 hunks'"
 check "  ... a full copy instead of a diff" \
     sh -c "grep 'FullCopy.java' '$tmp/bad.out' | grep -q 'only <Mistake>.diff files'"
-check "  ... and counts them" said "$tmp/bad.out" "6 problems"
+check "  ... a diff of another file" \
+    sh -c "grep 'Softmax/OtherFile' '$tmp/bad.out' | grep -q 'names the file /tmp/Softmax.java'"
+check "  ... and counts them" said "$tmp/bad.out" "7 problems"
 echo "what the gate said about the bad gallery:"
 sed 's/^/    /' "$tmp/bad.out"
 if [ "$failed" -gt 0 ]; then
