@@ -35,6 +35,7 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
@@ -344,8 +345,12 @@ public final class KataCheck {
         return String.join("\n", lines) + "\n";
     }
 
+    private static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
+    /** One file manager for every compilation: it keeps the class path's jars open and indexed. */
+    private static final StandardJavaFileManager FILE_MANAGER =
+            COMPILER.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+
     private static String compile(String source, String className, Path out, String classpath) {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"),
                 JavaFileObject.Kind.SOURCE) {
@@ -356,7 +361,7 @@ public final class KataCheck {
         };
         List<String> options = List.of("--release", "17", "-parameters", "-proc:none", "-d", out.toString(),
                 "-classpath", classpath);
-        boolean ok = compiler.getTask(null, null, diagnostics, options, null, List.of(file)).call();
+        boolean ok = COMPILER.getTask(null, FILE_MANAGER, diagnostics, options, null, List.of(file)).call();
         if (ok) {
             return null;
         }

@@ -85,6 +85,9 @@ sed '/^Caught by:/d' "$gallery/nn/Softmax/SubtractsMinimum.diff" >"$bad/Softmax/
 # Several hunks without a Hunks line, and a Hunks line that miscounts.
 sed '/^Hunks:/d' "$gallery/nn/Dropout/ClassicDropout.diff" >"$bad/Dropout/ThreeHunksUnexplained.diff"
 sed 's/^Hunks: 3/Hunks: 2/' "$gallery/nn/Dropout/ClassicDropout.diff" >"$bad/Dropout/HunksMiscounted.diff"
+# A diff that applies but does not compile.
+sed 's/^+\( *\)exponentials\[i\] = .*/+\1exponentials[i] = undefinedName;/' "$gallery/nn/Softmax/NoMaxSubtraction.diff" \
+    >"$bad/Softmax/DoesNotCompile.diff"
 # A diff made against a temporary file, whose +++ line does not name the reference class.
 sed 's|^+++ .*|+++ b//tmp/Softmax.java|' "$gallery/nn/Softmax/SubtractsMinimum.diff" >"$bad/Softmax/OtherFile.diff"
 # A full copy of a class instead of a diff.
@@ -110,7 +113,9 @@ check "  ... a full copy instead of a diff" \
     sh -c "grep 'FullCopy.java' '$tmp/bad.out' | grep -q 'only <Mistake>.diff files'"
 check "  ... a diff of another file" \
     sh -c "grep 'Softmax/OtherFile' '$tmp/bad.out' | grep -q 'names the file /tmp/Softmax.java'"
-check "  ... and counts them" said "$tmp/bad.out" "7 problems"
+check "  ... a diff that does not compile, with javac's message" \
+    sh -c "grep -A1 'Softmax/DoesNotCompile' '$tmp/bad.out' | grep -q 'cannot find symbol'"
+check "  ... and counts them" said "$tmp/bad.out" "8 problems"
 echo "what the gate said about the bad gallery:"
 sed 's/^/    /' "$tmp/bad.out"
 if [ "$failed" -gt 0 ]; then
