@@ -1,6 +1,6 @@
 @echo off
 rem Watch mode on Windows without a Unix shell:   tools\kata.cmd watch Softmax
-rem Runs SoftmaxTest on every save under src\main\java (keys: h pitfalls, r run again, q quit).
+rem Runs SoftmaxTest on every save under src\main\java (keys: h hint, r run again, q quit).
 rem The other commands of tools/kata need a POSIX shell (Git Bash); git alone does the same (see README).
 setlocal
 if /i not "%~1"=="watch" goto usage
