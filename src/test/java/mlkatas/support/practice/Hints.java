@@ -65,7 +65,7 @@ public final class Hints {
         int shown = state.hintTiers(kata.name());
         if (shown >= TIERS.size()) {
             return out.append("All 3 hint tiers for ").append(kata.title()).append(" are shown (hints/")
-                    .append(kata.name()).append(".md has them all). Still stuck? tools/kata diff ").append(kata.name())
+                    .append(kata.name()).append(".md has them all).\nStill stuck? tools/kata diff ").append(kata.name())
                     .append(" compares your file with the reference solution.\n").toString();
         }
         List<String> tiers = tiers(file);

@@ -112,7 +112,7 @@ public final class Interviews {
                 .append(attempt.hints() == 0 ? ", no hints" : ", " + attempt.hints() + " hint tiers")
                 .append(previous == null ? "" : ReviewSchedule.fastAndClean(attempt) ? " (fast and clean)"
                         : " (slow or with hints)")
-                .append("; next review in ").append(ReviewSchedule.INTERVAL_DAYS.get(next.step())).append(" days.\n");
+                .append("; next review in ").append(days(ReviewSchedule.INTERVAL_DAYS.get(next.step()))).append(".\n");
         try {
             List<KatasMd.FollowUp> asked = asked(KatasMd.followUps(KatasMd.section(katasMd, kata.title())),
                     interviewCount(state, kata));
@@ -127,6 +127,10 @@ public final class Interviews {
             out.append("(could not read the follow-up questions: ").append(e.getMessage()).append(")\n");
         }
         return out.toString();
+    }
+
+    private static String days(int days) {
+        return days + (days == 1 ? " day" : " days");
     }
 
     /** The follow-ups of the {@code number}-th interview (1-based): the next two in turn, so each interview asks others. */

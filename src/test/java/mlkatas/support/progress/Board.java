@@ -39,8 +39,8 @@ public final class Board {
         }
         List<ReviewSchedule.Due> due = new ReviewSchedule(Clock.fixed(now, ZoneOffset.UTC)).due(state);
         if (!due.isEmpty()) {
-            out.append(wrap("Due for review: " + String.join(", ", due.stream().map(d -> d.kata().title() + " ("
-                    + overdue(d.since(), now) + ")").toList()) + "   (tools/kata interview takes the first)", 2, WIDTH))
+            out.append(wrap("Due for review (tools/kata interview takes the first): " + String.join(", ",
+                    due.stream().map(d -> d.kata().title() + " (" + overdue(d.since(), now) + ")").toList()), 2, WIDTH))
                     .append('\n');
         }
         List<String> ran = state.lastRunKatas();
@@ -119,7 +119,7 @@ public final class Board {
                 + humanize(Duration.between(started, now))));
         ProgressState.Review review = state.review(kata);
         if (review != null && state.interviewStarted(kata).isEmpty()) {
-            parts.add(review.due().isAfter(now) ? "review due in " + humanize(Duration.between(now, review.due()))
+            parts.add(review.due().isAfter(now) ? "review due in " + dueIn(Duration.between(now, review.due()))
                     : "due for review (" + overdue(review.due(), now) + ")");
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
@@ -127,6 +127,12 @@ public final class Board {
 
     private static String minutes(long minutes) {
         return minutes < 1 ? "under a minute" : humanize(Duration.ofMinutes(minutes));
+    }
+
+    /** "5 h", "1 day", "20 days". */
+    private static String dueIn(Duration d) {
+        long days = d.toDays();
+        return days < 1 ? Math.max(1, d.toHours()) + " h" : days + (days == 1 ? " day" : " days");
     }
 
     /** "due today", "1 day overdue", "12 days overdue". */
