@@ -39,9 +39,9 @@ public final class Board {
         }
         List<ReviewSchedule.Due> due = new ReviewSchedule(Clock.fixed(now, ZoneOffset.UTC)).due(state);
         if (!due.isEmpty()) {
-            out.append(wrap("Due for review (tools/kata interview takes the first): " + String.join(", ",
-                    due.stream().map(d -> d.kata().title() + " (" + overdue(d.since(), now) + ")").toList()), 2, WIDTH))
-                    .append('\n');
+            out.append(wrap("Due for review: " + String.join(", ", due.stream()
+                    .map(d -> d.kata().title() + " (" + overdue(d.since(), now) + ")").toList()), 2, WIDTH))
+                    .append("\n  (tools/kata interview takes the first)\n");
         }
         List<String> ran = state.lastRunKatas();
         if (!ran.isEmpty()) {
