@@ -142,7 +142,8 @@ public final class ProgressListener implements TestExecutionListener {
             System.out.println(Board.render(state, now));
             return;
         }
-        REPORTS_AT_EXIT.add(report + interviews);
+        // The board at exit reads the file saved above: say here what loading it had to repair.
+        REPORTS_AT_EXIT.add(state.notice().map(n -> n + System.lineSeparator()).orElse("") + report + interviews);
         if (PRINT_AT_EXIT.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 REPORTS_AT_EXIT.forEach(System.out::print);
