@@ -39,6 +39,9 @@ public final class Practice {
         Path katasMd = root.resolve("katas.md");
         Path file = ProgressState.fileFor(root);
         ProgressState state = ProgressState.load(file);
+        if (!args[0].equals("board")) { // the board shows it itself
+            state.notice().ifPresent(System.err::println);
+        }
         Instant now = new ReviewSchedule(ReviewSchedule.clockFromEnvironment()).now();
         String argument = args.length > 1 ? args[1] : null;
         switch (args[0]) {
