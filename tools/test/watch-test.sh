@@ -88,7 +88,7 @@ check "r runs the tests again" wait_for $((n + 1)) '^\[watch\] 4.6 Softmax: '
 check "and it is still green" sh -c "grep '^\[watch\] 4.6 Softmax: ' '$out' | tail -n 1 | grep -q green"
 
 echo h >&3
-check "h shows a pitfall of the kata" wait_for 1 '^Pitfall 1 of '
+check "h shows the next hint, as tools/kata hint does" wait_for 1 '^Hint 1 of 3 for 4.6 Softmax'
 
 # A softmax whose loop never ends: the time limit ends the test, and watch mode starts a fresh JVM.
 sed 's/for (int i = 0; i < scores.length; i++) {/for (int i = 0; i < scores.length; i = i * 1) {/' "$reference" >"$stub"

@@ -1,7 +1,10 @@
 package mlkatas.support.progress;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import mlkatas.support.progress.Catalogue.Kata;
@@ -9,8 +12,8 @@ import mlkatas.support.progress.ProgressState.Entry;
 import mlkatas.support.progress.ProgressState.Status;
 
 /**
- * Renders the progress board: done counts per category, one line per kata of the latest run, and the next
- * kata to do. Plain ASCII, so it reads the same in any terminal and IDE console.
+ * Renders the progress board: done counts per category, the katas due for review, one line per kata of the
+ * latest run (with its best and last timed solve, hints shown and next review), and the next kata to do. Plain ASCII, so it reads the same in any terminal and IDE console.
  */
 public final class Board {
 
@@ -26,9 +29,7 @@ public final class Board {
         long done = Catalogue.KATAS.stream().filter(k -> isGreen(state, k)).count();
         out.append('\n').append(banner(" ML katas: " + done + "/" + Catalogue.KATAS.size() + " done ", '='))
                 .append('\n');
-        if (state.recovered()) {
-            out.append("(the progress file could not be read and was started afresh)\n");
-        }
+        state.notice().ifPresent(notice -> out.append(wrap(notice, 0, WIDTH)).append('\n'));
         for (int c = 1; c <= Catalogue.CATEGORIES.size(); c++) {
             int category = c;
             List<Kata> katas = Catalogue.KATAS.stream().filter(k -> k.category() == category).toList();
@@ -36,12 +37,20 @@ public final class Board {
             out.append(String.format("  %d %-24s %2d/%-2d  %s%n", c, Catalogue.categoryName(c), green, katas.size(),
                     bar(green, katas.size())));
         }
+        List<ReviewSchedule.Due> due = new ReviewSchedule(Clock.fixed(now, ZoneOffset.UTC)).due(state);
+        if (!due.isEmpty()) {
+            out.append(wrap("Due for review: " + String.join(", ", due.stream()
+                    .map(d -> d.kata().title() + " (" + overdue(d.since(), now) + ")").toList()), 2, WIDTH))
+                    .append("\n  (tools/kata interview takes the first)\n");
+        }
         List<String> ran = state.lastRunKatas();
         if (!ran.isEmpty()) {
             out.append(banner(" this run ", '-')).append('\n');
             for (Kata kata : Catalogue.KATAS) {
                 if (ran.contains(kata.name())) {
                     out.append(line(kata, state.entry(kata.name()), now)).append('\n');
+                    practice(state, kata.name(), now).ifPresent(p -> out.append(wrap(p, FAILURE_INDENT, WIDTH))
+                            .append('\n'));
                 }
             }
         }
@@ -90,6 +99,48 @@ public final class Board {
         };
     }
 
+    /**
+     * The practice line under a kata of this run: best and last timed solve, hint tiers shown, an open mock
+     * interview and the next review; empty when there is nothing to say.
+     */
+    static Optional<String> practice(ProgressState state, String kata, Instant now) {
+        List<String> parts = new ArrayList<>();
+        List<ProgressState.Attempt> attempts = state.attempts(kata);
+        if (!attempts.isEmpty()) {
+            long best = attempts.stream().mapToLong(ProgressState.Attempt::minutes).min().orElseThrow();
+            long last = attempts.get(attempts.size() - 1).minutes();
+            parts.add("best " + minutes(best) + ", last " + minutes(last));
+        }
+        int hints = state.hintTiers(kata);
+        if (hints > 0) {
+            parts.add("hints: " + hints + " of 3 tiers shown");
+        }
+        state.interviewStarted(kata).ifPresent(started -> parts.add("mock interview running for "
+                + humanize(Duration.between(started, now))));
+        ProgressState.Review review = state.review(kata);
+        if (review != null && state.interviewStarted(kata).isEmpty()) {
+            parts.add(review.due().isAfter(now) ? "review due in " + dueIn(Duration.between(now, review.due()))
+                    : "due for review (" + overdue(review.due(), now) + ")");
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
+    }
+
+    private static String minutes(long minutes) {
+        return minutes < 1 ? "under a minute" : humanize(Duration.ofMinutes(minutes));
+    }
+
+    /** "5 h", "1 day", "20 days". */
+    private static String dueIn(Duration d) {
+        long days = d.toDays();
+        return days < 1 ? Math.max(1, d.toHours()) + " h" : days + (days == 1 ? " day" : " days");
+    }
+
+    /** "due today", "1 day overdue", "12 days overdue". */
+    private static String overdue(Instant due, Instant now) {
+        long days = Duration.between(due, now).toDays();
+        return days < 1 ? "due today" : days + (days == 1 ? " day" : " days") + " overdue";
+    }
+
     /** " · Part B 3 of 16 pass" for a kata with an optional Part B, "" otherwise. */
     private static String partB(Entry e) {
         return e.partBTests() == 0 ? "" : ", Part B: " + e.partBPassing() + " of " + e.partBTests() + " pass";
@@ -136,7 +187,7 @@ public final class Board {
     }
 
     /** {@code text} on lines of at most {@code width} characters, each indented by {@code indent} spaces. */
-    static String wrap(String text, int indent, int width) {
+    public static String wrap(String text, int indent, int width) {
         StringBuilder out = new StringBuilder();
         StringBuilder line = new StringBuilder();
         for (String word : text.trim().split("\\s+")) {

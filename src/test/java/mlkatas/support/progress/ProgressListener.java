@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import mlkatas.support.practice.Interviews;
 import mlkatas.support.progress.ProgressState.Status;
 import mlkatas.support.report.KataResult;
 import mlkatas.support.report.RedReport;
@@ -26,7 +27,8 @@ import org.junit.platform.launcher.TestPlan;
  * <p>Registered through {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}. For each
  * kata whose tests ran it records green (every test outside the optional Part B passes), red (some fail) or
  * not started (every failure is the stub's "Kata ...: implement ..." exception) in {@link ProgressState}, and
- * Part B's counts apart. At the end of the run it prints the {@link RedReport} of the red katas, then the
+ * Part B's counts apart; a kata with an open mock interview that is now green ends it ({@link Interviews}). At
+ * the end of the run it prints the {@link RedReport} of the red katas, the end of any mock interview, then the
  * board. The system property {@value #MODE_PROPERTY} chooses when:
  * <ul>
  *   <li>unset (an IDE run): record and print the board;</li>
@@ -111,7 +113,7 @@ public final class ProgressListener implements TestExecutionListener {
         }
         Path file = ProgressState.fileFor(Path.of(System.getProperty(ROOT_PROPERTY, System.getProperty("user.dir"))));
         ProgressState state = ProgressState.load(file);
-        Instant now = Instant.now();
+        Instant now = new ReviewSchedule(ReviewSchedule.clockFromEnvironment()).now();
         List<String> ran = new ArrayList<>();
         for (KataResult run : results) {
             if (Catalogue.byName(run.kata()).isEmpty()) {
@@ -128,6 +130,7 @@ public final class ProgressListener implements TestExecutionListener {
                     run.partBTests(), run.partBTests() - run.partBFailing(), now);
         }
         state.setLastRun(ran);
+        String interviews = Interviews.afterRun(state, file.resolveSibling("katas.md"), now);
         try {
             state.save(file);
         } catch (IOException e) {
@@ -135,14 +138,17 @@ public final class ProgressListener implements TestExecutionListener {
         }
         if (!mode.equals("maven")) {
             System.out.print(report);
+            System.out.print(interviews);
             System.out.println(Board.render(state, now));
             return;
         }
-        REPORTS_AT_EXIT.add(report);
+        // The board at exit reads the file saved above: say here what loading it had to repair.
+        REPORTS_AT_EXIT.add(state.notice().map(n -> n + System.lineSeparator()).orElse("") + report + interviews);
         if (PRINT_AT_EXIT.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 REPORTS_AT_EXIT.forEach(System.out::print);
-                System.out.println(Board.render(ProgressState.load(file), Instant.now()));
+                System.out.println(Board.render(ProgressState.load(file),
+                        new ReviewSchedule(ReviewSchedule.clockFromEnvironment()).now()));
                 System.out.flush();
             }, "kata-progress-board"));
         }

@@ -135,4 +135,85 @@ class ProgressStateTest {
 
         assertThat(ProgressState.fileFor(deep)).isEqualTo(dir.resolve(ProgressState.FILE_NAME));
     }
+
+    @Test
+    @DisplayName("the file carries its format version, and practice records survive a round trip")
+    void practiceRoundTrip() throws IOException {
+        Path file = dir.resolve(ProgressState.FILE_NAME);
+        ProgressState state = new ProgressState();
+        state.record("Adam", Status.GREEN, 12, 0, null, MONDAY);
+        state.setHintTiers("Adam", 2);
+        state.setInterview("Adam", MONDAY.plus(Duration.ofDays(2)));
+        state.addAttempt("Adam", new ProgressState.Attempt(MONDAY, 47, 1, false));
+        state.setReview("Adam", new ProgressState.Review(2, MONDAY.plus(Duration.ofDays(7))));
+        state.save(file);
+
+        ProgressState again = ProgressState.load(file);
+
+        assertThat(Files.readString(file)).contains("format.version=" + ProgressState.FORMAT_VERSION);
+        assertThat(again.notice()).isEmpty();
+        assertThat(again.hintTiers("Adam")).isEqualTo(2);
+        assertThat(again.interviewStarted("Adam")).contains(MONDAY.plus(Duration.ofDays(2)));
+        assertThat(again.attempts("Adam")).containsExactly(new ProgressState.Attempt(MONDAY, 47, 1, false));
+        assertThat(again.review("Adam")).isEqualTo(new ProgressState.Review(2, MONDAY.plus(Duration.ofDays(7))));
+    }
+
+    @Test
+    @DisplayName("a file without a version (the board alone) is migrated: green katas get their first review")
+    void olderFileMigrated() throws IOException {
+        Path file = dir.resolve(ProgressState.FILE_NAME);
+        Files.writeString(file, String.join("\n", "Pca.status=GREEN", "Pca.tests=20", "Pca.failing=0",
+                "Pca.firstRun=2026-11-16T19\\:00\\:00Z", "Pca.firstRed=2026-11-16T19\\:00\\:00Z",
+                "Pca.firstGreen=2026-11-16T19\\:30\\:00Z", "Relu.status=RED", "lastRun.katas=Pca", ""));
+
+        ProgressState state = ProgressState.load(file);
+
+        assertThat(state.recovered()).isFalse();
+        assertThat(state.notice()).hasValueSatisfying(n -> assertThat(n).contains("older version"));
+        assertThat(state.entry("Relu").status()).isEqualTo(Status.RED);
+        assertThat(state.review("Pca").due()).isEqualTo(Instant.parse("2026-11-17T19:30:00Z"));
+        assertThat(state.attempts("Pca")).extracting(ProgressState.Attempt::minutes).containsExactly(30L);
+        assertThat(state.review("Relu")).isNull();
+    }
+
+    @Test
+    @DisplayName("a damaged kata is dropped, the others kept, and a copy of the damaged file is left")
+    void damagedKataDropped() throws IOException {
+        Path file = dir.resolve(ProgressState.FILE_NAME);
+        String damaged = "format.version=2\nPca.status=GREEN\nAdam.status=RED\nAdam.attempt.1=yesterday\n";
+        Files.writeString(file, damaged);
+
+        ProgressState state = ProgressState.load(file);
+
+        assertThat(state.recovered()).isTrue();
+        assertThat(state.entry("Adam")).isNull();
+        assertThat(state.entry("Pca").status()).isEqualTo(Status.GREEN);
+        assertThat(state.notice()).hasValueSatisfying(n -> assertThat(n).contains("Adam", ProgressState.DAMAGED_COPY));
+        assertThat(dir.resolve(ProgressState.DAMAGED_COPY)).hasContent(damaged.strip());
+    }
+
+    @Test
+    @DisplayName("a file that is not a properties file at all is started afresh, never a crash")
+    void unreadableFile() throws IOException {
+        Path file = dir.resolve(ProgressState.FILE_NAME);
+        Files.writeString(file, "Adam.status=\\uZZZZ\n");
+
+        ProgressState state = ProgressState.load(file);
+
+        assertThat(state.recovered()).isTrue();
+        assertThat(Board.render(state, MONDAY)).contains("could not be read at all").contains("started afresh");
+    }
+
+    @Test
+    @DisplayName("keys this version does not know are written back unchanged")
+    void unknownKeysKept() throws IOException {
+        Path file = dir.resolve(ProgressState.FILE_NAME);
+        Files.writeString(file, "format.version=3\nAdam.status=RED\nAdam.somethingNew=42\nelsewhere.key=x\n");
+
+        ProgressState state = ProgressState.load(file);
+        state.save(file);
+
+        assertThat(state.notice()).hasValueSatisfying(n -> assertThat(n).contains("newer version"));
+        assertThat(Files.readString(file)).contains("Adam.somethingNew=42", "elsewhere.key=x", "format.version=2");
+    }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mlkatas.support.KataFrames;
+import mlkatas.support.practice.Hints;
 import mlkatas.support.progress.Catalogue;
 import mlkatas.support.progress.Catalogue.Kata;
 import mlkatas.support.progress.ProgressListener;
@@ -24,7 +25,8 @@ import mlkatas.support.progress.ProgressState;
 /**
  * Watch mode: {@code tools/kata watch Softmax}. One warm JVM that, on every save under {@code src/main/java},
  * compiles what changed (in process), runs the kata's tests in a fresh class loader and prints the red report,
- * the board and one summary line. Keys: {@code h} the kata's pitfalls, {@code r} run again, {@code q} quit.
+ * the board and one summary line. Keys: {@code h} the next hint (as {@code tools/kata hint}), {@code r} run
+ * again, {@code q} quit.
  *
  * <p>It writes only under {@code target/watch} (and the progress file), never under {@code src/main/java}. When
  * the learner's code is still looping after a time-out, it exits with {@value #RESTART} so that its launcher
@@ -55,8 +57,6 @@ public final class Watch {
     private final SourceCompiler compiler;
     private final KataRunner runner;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private boolean pitfallsShownFor;
-    private int pitfallIndex;
 
     private Watch(Kata kata, Path root) {
         this.kata = kata;
@@ -99,7 +99,7 @@ public final class Watch {
         watcher.watchAsync();
         Keys.start(key -> events.add(new Key(key)));
         System.out.println("Watching src/main/java for " + kata.title() + ": save a file to run "
-                + kata.name() + "Test.   Keys: h pitfalls, r run again, q quit.");
+                + kata.name() + "Test.   Keys: h hint, r run again, q quit.");
         if (restarted) {
             System.out.println("[watch] waiting for your next save (r runs the tests now)");
             compiler.compile(List.of(sourceOf(kata)));
@@ -115,7 +115,7 @@ public final class Watch {
                         return 0;
                     }
                     case 'r' -> compileAndRun(Set.of(), System.nanoTime());
-                    case 'h' -> showPitfalls();
+                    case 'h' -> showHint();
                     default -> { }
                 }
             } else if (event instanceof Saved saved) {
@@ -191,32 +191,22 @@ public final class Watch {
 
     private void summary(String verdict, long started) {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        System.out.printf("[watch] %s: %s   %d ms   (h pitfalls, r run again, q quit)%n", kata.title(), verdict,
+        System.out.printf("[watch] %s: %s   %d ms   (h hint, r run again, q quit)%n", kata.title(), verdict,
                 millis);
         System.out.flush();
     }
 
-    private void showPitfalls() {
+    /** The same next hint as {@code tools/kata hint}, counted in the progress file. */
+    private void showHint() {
         try {
-            ProgressState.Entry entry = ProgressState.load(ProgressState.fileFor(root)).entry(kata.name());
-            String failing = entry == null ? "" : entry.firstFailure();
-            String failingTest = failing.startsWith("Mistakes > ") ? failing.substring("Mistakes > ".length()) : "";
-            List<String> items = Pitfalls.matchingFirst(Pitfalls.of(root.resolve("katas.md"), kata.title()),
-                    failingTest);
-            if (items.isEmpty()) {
-                System.out.println("[watch] no pitfalls listed for " + kata.title() + "; see " + kata.anchor());
-                return;
-            }
-            if (!pitfallsShownFor) {
-                pitfallsShownFor = true;
-                pitfallIndex = 0;
-            }
-            System.out.println("Pitfall " + (pitfallIndex % items.size() + 1) + " of " + items.size() + " ("
-                    + kata.anchor() + "):");
-            System.out.println("  " + items.get(pitfallIndex % items.size()));
-            pitfallIndex++;
+            Path file = ProgressState.fileFor(root);
+            ProgressState state = ProgressState.load(file);
+            String text = Hints.next(root, kata, state);
+            state.save(file);
+            System.out.print(text);
+            System.out.flush();
         } catch (IOException e) {
-            System.out.println("[watch] could not read katas.md: " + e.getMessage());
+            System.out.println("[watch] could not show a hint: " + e.getMessage());
         }
     }
 
