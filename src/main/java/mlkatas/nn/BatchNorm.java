@@ -23,14 +23,14 @@ public final class BatchNorm {
      * </pre>
      *
      * @param x       B×C×H×W, every extent ≥ 1, rectangular at every level (not modified)
-     * @param gamma   the scale γ, one per channel (length C; not modified)
-     * @param beta    the shift β, one per channel (length C; not modified)
+     * @param gamma   the scale γ, one per channel (length C, finite; not modified)
+     * @param beta    the shift β, one per channel (length C, finite; not modified)
      * @param epsilon ε, finite and &gt; 0, added to the variance inside the square root
      * @return a new B×C×H×W tensor
      * @throws NullPointerException     if {@code x}, {@code gamma} or {@code beta} (or a part of x) is null
      * @throws IllegalArgumentException if {@code x} has an empty or ragged dimension, {@code gamma} or
-     *                                  {@code beta} does not have length C, or {@code epsilon} is NaN,
-     *                                  infinite or ≤ 0
+     *                                  {@code beta} does not have length C or contains NaN or an infinity, or
+     *                                  {@code epsilon} is NaN, infinite or ≤ 0
      */
     public static double[][][][] forward(double[][][][] x, double[] gamma, double[] beta, double epsilon) {
         throw new UnsupportedOperationException(
@@ -81,13 +81,14 @@ public final class BatchNorm {
         /**
          * A layer with the given affine parameters (copied), ε and momentum.
          *
-         * @param gamma    the scale γ, length C ≥ 1
-         * @param beta     the shift β, length C
+         * @param gamma    the scale γ, length C ≥ 1, finite
+         * @param beta     the shift β, length C, finite
          * @param epsilon  ε, finite and &gt; 0
          * @param momentum weight of the new batch in the running statistics, in [0, 1] (0 freezes them, 1 keeps
          *                 only the last batch)
          * @throws NullPointerException     if {@code gamma} or {@code beta} is null
          * @throws IllegalArgumentException if {@code gamma} is empty, {@code beta}'s length differs,
+         *                                  {@code gamma} or {@code beta} contains NaN or an infinity,
          *                                  {@code epsilon} is NaN, infinite or ≤ 0, or {@code momentum} is not in
          *                                  [0, 1]
          */
@@ -100,7 +101,7 @@ public final class BatchNorm {
          * Normalises a batch in training mode (batch statistics, then updates the running statistics) or in
          * inference mode (running statistics, no update).
          *
-         * @param x        B×C×H×W with C = this layer's channels; in training B·H·W ≥ 2
+         * @param x        B×C×H×W with C = this layer's channels; in training B·H·W ≥ 2 (not modified)
          * @param training true for training mode, false for inference
          * @return a new B×C×H×W tensor
          * @throws NullPointerException     if {@code x} (or a part of it) is null

@@ -172,6 +172,25 @@ class ConfusionMatrixTest {
             assertRejects(IllegalArgumentException.class, "binary({1, 0, 1}, {1, 0})",
                     () -> ConfusionMatrix.binary(new int[] {1, 0, 1}, new int[] {1, 0}), "yPred");
         }
+
+        @Test
+        @DisplayName("more predictions than labels are rejected too")
+        void morePredictionsThanLabels() {
+            assertRejects(IllegalArgumentException.class, "binary({1, 0}, {1, 0, 1})",
+                    () -> ConfusionMatrix.binary(new int[] {1, 0}, new int[] {1, 0, 1}), "yPred");
+        }
+
+        @Test
+        @DisplayName("every call returns a new matrix, also for empty arrays")
+        void newMatrixForEmptyArrays() {
+            int[][] first = ConfusionMatrix.binary(new int[0], new int[0]);
+            first[0][0] = 99;
+
+            assertThat(ConfusionMatrix.binary(new int[0], new int[0]))
+                    .as("the matrix of a second call on empty arrays, after the first result was changed: return a"
+                            + " new matrix every time, never a shared constant")
+                    .isDeepEqualTo(new int[][] {{0, 0}, {0, 0}});
+        }
     }
 
     @Nested
@@ -317,6 +336,22 @@ class ConfusionMatrixTest {
                             + " Entry [i][j] counts true class i predicted as j (m[yTrue][yPred]++)",
                             Arrays.deepToString(m))
                     .isDeepEqualTo(new int[][] {{0, 0, 2}, {0, 1, 0}, {0, 0, 0}});
+        }
+
+        @Test
+        @Order(9)
+        @DisplayName("yTrue and yPred are left unchanged")
+        void inputsUnchanged() {
+            qt().forAll(integers().between(1, 6).flatMap(c -> labelPairs(0, 30, c).map(p -> new Labelled(p, c))))
+                    .checkAssert(l -> {
+                        int[] yTrue = l.pair().yTrue().clone();
+                        int[] yPred = l.pair().yPred().clone();
+
+                        ConfusionMatrix.multiClass(yTrue, yPred, l.numClasses());
+
+                        assertThat(yTrue).as("yTrue after the call for %s", l).containsExactly(l.pair().yTrue());
+                        assertThat(yPred).as("yPred after the call for %s", l).containsExactly(l.pair().yPred());
+                    });
         }
     }
 

@@ -305,12 +305,21 @@ class RocAucTest {
         }
 
         @Test
+        @DisplayName("a −∞ score is rejected like +∞")
+        void negativeInfiniteScore() {
+            assertRejects(IllegalArgumentException.class, "auc({0, 1}, {-Infinity, 0.3})",
+                    () -> RocAuc.auc(new int[] {0, 1}, new double[] {Double.NEGATIVE_INFINITY, 0.3}), "scores");
+            assertRejects(IllegalArgumentException.class, "curve({0, 1}, {-Infinity, 0.3})",
+                    () -> RocAuc.curve(new int[] {0, 1}, new double[] {Double.NEGATIVE_INFINITY, 0.3}), "scores");
+        }
+
+        @Test
         @DisplayName("null yTrue or scores is rejected with a NullPointerException naming it")
         void nulls() {
             assertRejects(NullPointerException.class, "auc(null, {1})",
                     () -> RocAuc.auc(null, new double[] {1}), "yTrue");
-            assertRejects(NullPointerException.class, "curve({1}, null)",
-                    () -> RocAuc.curve(new int[] {1}, null), "scores");
+            assertRejects(NullPointerException.class, "curve({0, 1}, null)",
+                    () -> RocAuc.curve(new int[] {0, 1}, null), "scores");
         }
 
         @Test

@@ -253,6 +253,21 @@ class CrossEntropyTest {
                     "oneHotLabels");
         }
 
+        @Test
+        @DisplayName("every probability is checked, also those of classes whose label is 0")
+        void probabilityOutsideTheUnitIntervalOffTheTrueClass() {
+            assertRejects(IllegalArgumentException.class, "multiClass({{0.5, 1.5}}, {{1, 0}})",
+                    () -> CrossEntropy.multiClass(new double[][] {{0.5, 1.5}}, new double[][] {{1, 0}}),
+                    "predictedProbs");
+        }
+
+        @Test
+        @DisplayName("ragged labels are rejected")
+        void raggedLabels() {
+            assertRejects(IllegalArgumentException.class, "multiClass(P, {{1, 0}, {1}})",
+                    () -> CrossEntropy.multiClass(P, new double[][] {{1, 0}, {1}}), "oneHotLabels");
+        }
+
         @ParameterizedTest(name = "epsilon = {0}")
         @ValueSource(doubles = {0.0, -1e-15, 0.5, 1.0, Double.NaN})
         @DisplayName("epsilon must be in (0, 0.5)")
@@ -449,6 +464,23 @@ class CrossEntropyTest {
                     () -> CrossEntropy.fromLogits(new double[][] {{Double.NaN, 0}}, new int[] {0}), "logits");
             assertRejects(IllegalArgumentException.class, "fromLogits({{Infinity, 0}}, {0})",
                     () -> CrossEntropy.fromLogits(new double[][] {{Double.POSITIVE_INFINITY, 0}}, new int[] {0}),
+                    "logits");
+        }
+
+        @Test
+        @Order(10)
+        @DisplayName("ragged logits are rejected")
+        void raggedLogits() {
+            assertRejects(IllegalArgumentException.class, "fromLogits({{0, 1}, {1}}, {0, 0})",
+                    () -> CrossEntropy.fromLogits(new double[][] {{0, 1}, {1}}, new int[] {0, 0}), "logits");
+        }
+
+        @Test
+        @Order(11)
+        @DisplayName("a −∞ logit is rejected like +∞, even where it is not a row's maximum")
+        void negativeInfiniteLogit() {
+            assertRejects(IllegalArgumentException.class, "fromLogits({{-Infinity, 0}}, {1})",
+                    () -> CrossEntropy.fromLogits(new double[][] {{Double.NEGATIVE_INFINITY, 0}}, new int[] {1}),
                     "logits");
         }
     }

@@ -7,6 +7,7 @@ import static mlkatas.support.Matrices.deepCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Arrays;
@@ -265,6 +266,38 @@ class BatchNormTest {
                     () -> BatchNorm.forward(new double[][][][] {{{{1}}, {{1}}}, {{{1}}}},
                             new double[] {1, 1}, new double[] {0, 0}, EPS),
                     "x");
+        }
+
+        @Test
+        @DisplayName("no channels, no rows, or rows of another height in a later sample are rejected")
+        void emptyOrRaggedInnerExtents() {
+            double[] one = {1};
+            assertRejects(IllegalArgumentException.class, "forward({{}}, new double[0], new double[0], EPS)",
+                    () -> BatchNorm.forward(new double[][][][] {{}}, new double[0], new double[0], EPS), "x");
+            assertRejects(IllegalArgumentException.class, "forward({{{}}}, one, one, EPS)",
+                    () -> BatchNorm.forward(new double[][][][] {{{}}}, one, one, EPS), "x");
+            assertRejects(IllegalArgumentException.class, "forward({{{{1}, {2}}}, {{{1}}}}, one, one, EPS)",
+                    () -> BatchNorm.forward(new double[][][][] {{{{1}, {2}}}, {{{1}}}}, one, one, EPS), "x");
+        }
+
+        @Test
+        @DisplayName("a null part of x is rejected with a NullPointerException naming it by its index")
+        void nullPartOfX() {
+            assertRejects(NullPointerException.class, "forward({{{{1}}, null}}, {1, 1}, {0, 0}, EPS)",
+                    () -> BatchNorm.forward(new double[][][][] {{{{1}}, null}}, new double[] {1, 1},
+                            new double[] {0, 0}, EPS),
+                    "x[0][1]");
+        }
+
+        @Test
+        @DisplayName("gamma and beta must be finite")
+        void nonFiniteAffine() {
+            assertRejects(IllegalArgumentException.class, "forward(tensor(1, 2), {NaN}, {0}, EPS)",
+                    () -> BatchNorm.forward(tensor(1, 2), new double[] {Double.NaN}, new double[] {0}, EPS), "gamma");
+            assertRejects(IllegalArgumentException.class, "forward(tensor(1, 2), {1}, {Infinity}, EPS)",
+                    () -> BatchNorm.forward(tensor(1, 2), new double[] {1}, new double[] {Double.POSITIVE_INFINITY},
+                            EPS),
+                    "beta");
         }
 
         @Test
@@ -534,6 +567,72 @@ class BatchNormTest {
             assertTensorClose("inference on a fresh layer must compute (x − 0)/√(1 + ε): in eval mode batch norm"
                     + " uses the running mean and variance, so an output never depends on the rest of the batch",
                     y, tensor(0, 2 * scale), EXACT);
+        }
+
+        @Test
+        @Order(13)
+        @DisplayName("momentum 0 freezes the running statistics")
+        void momentumZeroFreezesRunningStatistics() {
+            BatchNorm.Layer layer = new BatchNorm.Layer(new double[] {1}, new double[] {0}, EPS, 0);
+
+            layer.forward(tensor(9, 11), true);
+
+            assertThat(layer.runningMean()).as("running mean after a training step with momentum 0")
+                    .containsExactly(0);
+            assertThat(layer.runningVariance()).as("running variance after a training step with momentum 0")
+                    .containsExactly(1);
+        }
+
+        @Test
+        @Order(14)
+        @DisplayName("the layer keeps its own copies of gamma and beta")
+        void layerCopiesGammaAndBeta() {
+            double[] gamma = {2};
+            double[] beta = {0.5};
+            BatchNorm.Layer layer = new BatchNorm.Layer(gamma, beta, EPS, 0.1);
+            gamma[0] = 100;
+            beta[0] = 100;
+
+            double[][][][] y = layer.forward(tensor(0, 2), true);
+
+            double expected = 2 / Math.sqrt(1 + EPS);
+            assertTensorClose("training output after the caller changed the gamma and beta it passed in: copy them"
+                    + " in the constructor", y, tensor(0.5 - expected, 0.5 + expected), EXACT);
+        }
+
+        @Test
+        @Order(15)
+        @DisplayName("forward leaves x unchanged and returns a new tensor, in training and in inference")
+        void layerLeavesXUnchanged() {
+            qt().withExamples(100)
+                    .forAll(problems().assuming(p -> valuesPerChannel(p.x()) >= 2), booleans().all())
+                    .checkAssert((p, training) -> {
+                        BatchNorm.Layer layer = new BatchNorm.Layer(p.gamma(), p.beta(), EPS, 0.1);
+                        double[][][][] x = deepCopy(p.x());
+
+                        double[][][][] y = layer.forward(p.x(), training);
+
+                        assertThat(p.x()).as("x after forward(x, %s)", training).isDeepEqualTo(x);
+                        assertThat(y).as("the result of forward(x, %s) must be a new tensor", training)
+                                .isNotSameAs(p.x());
+                    });
+        }
+
+        @Test
+        @Order(16)
+        @DisplayName("an empty gamma, a null beta, a NaN γ and a NaN, infinite or negative ε are rejected")
+        void moreBadLayerArguments() {
+            double[] one = {1};
+            assertRejects(IllegalArgumentException.class, "new Layer(new double[0], new double[0], EPS, 0.1)",
+                    () -> new BatchNorm.Layer(new double[0], new double[0], EPS, 0.1), "gamma");
+            assertRejects(NullPointerException.class, "new Layer(one, null, EPS, 0.1)",
+                    () -> new BatchNorm.Layer(one, null, EPS, 0.1), "beta");
+            assertRejects(IllegalArgumentException.class, "new Layer({NaN}, one, EPS, 0.1)",
+                    () -> new BatchNorm.Layer(new double[] {Double.NaN}, one, EPS, 0.1), "gamma");
+            for (double epsilon : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1e-5}) {
+                assertRejects(IllegalArgumentException.class, "new Layer(one, one, " + epsilon + ", 0.1)",
+                        () -> new BatchNorm.Layer(one, one, epsilon, 0.1), "epsilon");
+            }
         }
     }
 

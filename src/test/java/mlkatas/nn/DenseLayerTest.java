@@ -328,6 +328,14 @@ class DenseLayerTest {
                     () -> new DenseLayer(W, new double[] {0, 0}), "bias");
         }
 
+        @ParameterizedTest(name = "bias entry {0}")
+        @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY})
+        @DisplayName("bias must be finite")
+        void nonFiniteBias(double bad) {
+            assertRejects(IllegalArgumentException.class, "new DenseLayer(W, {0, " + bad + ", 0})",
+                    () -> new DenseLayer(W, new double[] {0, bad, 0}), "bias");
+        }
+
         @Test
         @DisplayName("input must have inputSize columns")
         void badInput() {
@@ -337,6 +345,37 @@ class DenseLayerTest {
                     () -> layer.forward(new double[][] {{1, 2, 3}}), "input");
             assertRejects(IllegalArgumentException.class, "layer.forward(new double[0][])",
                     () -> layer.forward(new double[0][]), "input");
+        }
+
+        @Test
+        @DisplayName("a ragged input is rejected, even when its first row has inputSize columns")
+        void raggedInput() {
+            DenseLayer layer = new DenseLayer(W, B);
+
+            assertRejects(IllegalArgumentException.class, "layer.forward({{1, 2}, {1}})",
+                    () -> layer.forward(new double[][] {{1, 2}, {1}}), "input");
+        }
+
+        @Test
+        @DisplayName("a ragged outputGradient is rejected, even when its first row has units columns")
+        void raggedOutputGradient() {
+            DenseLayer layer = new DenseLayer(W, B);
+            layer.forward(new double[][] {{1, 2}, {3, 4}});
+
+            assertRejects(IllegalArgumentException.class, "layer.backward({{0.1, 0.2, 0.3}, {0.1, 0.2}}, 0.1)",
+                    () -> layer.backward(new double[][] {{0.1, 0.2, 0.3}, {0.1, 0.2}}, 0.1), "outputGradient");
+        }
+
+        @Test
+        @DisplayName("every forward returns a new matrix: a second forward leaves the first result as it was")
+        void forwardReturnsANewMatrixEachTime() {
+            DenseLayer layer = new DenseLayer(W, B);
+            double[][] first = layer.forward(X);
+
+            layer.forward(new double[][] {{5, 5}});
+
+            assertMatrixClose("the first forward's result after a second forward (return a new matrix from every"
+                    + " call, not a buffer the layer reuses)", first, new double[][] {{-0.1, 0.2, 1.1}}, EXACT);
         }
 
         @Test

@@ -209,6 +209,14 @@ class ReluTest {
             assertRejects(IllegalArgumentException.class, "leaky(-1.0, " + slope + ")",
                     () -> Relu.leaky(-1.0, slope), "slope");
         }
+
+        @ParameterizedTest(name = "slope = {0}")
+        @ValueSource(doubles = {-0.1, Double.NaN, Double.POSITIVE_INFINITY})
+        @DisplayName("slope is checked for a positive z too, where it does not enter the result")
+        void badSlopeWithPositiveInput(double slope) {
+            assertRejects(IllegalArgumentException.class, "leaky(2.0, " + slope + ")",
+                    () -> Relu.leaky(2.0, slope), "slope");
+        }
     }
 
     @Nested

@@ -250,6 +250,16 @@ class SoftmaxTest {
             assertRejects(IllegalArgumentException.class, "softmaxRows({{1, 2}, {" + bad + ", 0}})",
                     () -> Softmax.softmaxRows(new double[][] {{1, 2}, {bad, 0}}), "scores");
         }
+
+        @ParameterizedTest(name = "score {0}")
+        @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+        @DisplayName("a single score is checked too: a lone NaN or infinite score is rejected, not given probability 1")
+        void singleNonFiniteScore(double bad) {
+            assertRejects(IllegalArgumentException.class, "softmax({" + bad + "})",
+                    () -> Softmax.softmax(new double[] {bad}), "scores");
+            assertRejects(IllegalArgumentException.class, "softmaxRows({{" + bad + "}})",
+                    () -> Softmax.softmaxRows(new double[][] {{bad}}), "scores");
+        }
     }
 
     @Nested
