@@ -5,8 +5,6 @@ import static mlkatas.support.KataAssertions.assertAllFinite;
 import static mlkatas.support.KataAssertions.assertMatrixClose;
 import static mlkatas.support.KataAssertions.assertVectorClose;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
