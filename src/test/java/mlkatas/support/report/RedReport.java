@@ -63,7 +63,7 @@ public final class RedReport {
         Map<String, Integer> otherGroups = new LinkedHashMap<>();
         for (Failure f : failures) {
             if (f != first && !f.group().equals(MISTAKES_GROUP)) {
-                otherGroups.merge(f.group(), 1, Integer::sum);
+                otherGroups.merge(f.partB() ? f.group() + " (optional)" : f.group(), 1, Integer::sum);
             }
         }
         if (!otherGroups.isEmpty()) {
