@@ -96,8 +96,9 @@ public final class RedReport {
         String title = Catalogue.byName(result.kata()).map(Catalogue.Kata::title).orElse(result.kata());
         String counts;
         if (result.failing() > 0 || result.notRun() > 0) {
-            counts = "red, " + result.failing() + " of " + result.tests() + " tests fail"
-                    + (result.notRun() > 0 ? ", " + result.notRun() + " not run" : "");
+            counts = result.notRun() == 0 ? "red, " + result.failing() + " of " + result.tests() + " tests fail"
+                    : "red, " + result.failing() + " failing and " + result.notRun() + " not run of "
+                            + (result.tests() + result.notRun()) + " tests";
         } else if (result.tests() == 0) {
             counts = "Part B alone, " + result.partBFailing() + " of " + result.partBTests() + " fail";
         } else {
