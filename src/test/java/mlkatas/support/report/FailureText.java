@@ -42,7 +42,7 @@ public final class FailureText {
         if (maxLines > 0 && lines.size() > maxLines) {
             int cut = lines.size() - maxLines + 1;
             List<String> shown = new ArrayList<>(lines.subList(0, maxLines - 1));
-            shown.add("... (" + cut + " more lines: add -Dkatas.report=full, or see target/surefire-reports)");
+            shown.add("... (" + cut + " more lines: add -Dkatas.report=full to the Maven command)");
             return shown;
         }
         return lines;

@@ -77,7 +77,7 @@ public final class RedReport {
                     result.notRun() == 1 ? "test" : "tests"));
         }
         out.add("");
-        out.add("Every failure in full: add -Dkatas.report=full (or see target/surefire-reports).");
+        out.add("Every failure in full: ./mvnw test -Dtest=" + result.kata() + "Test -Dkatas.report=full");
         return String.join(System.lineSeparator(), out) + System.lineSeparator();
     }
 

@@ -55,7 +55,7 @@ class RedReportTest {
                 "Also failing:",
                 "Properties", "2 tests",
                 "Edge cases and bad input", "1 test",
-                "-Dkatas.report=full");
+                "Every failure in full: ./mvnw test -Dtest=SoftmaxTest -Dkatas.report=full");
         assertThat(report).doesNotContain("should throw IllegalArgumentException").doesNotContain("sum was NaN");
     }
 
