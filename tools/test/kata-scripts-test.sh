@@ -4,27 +4,9 @@
 #   bash tools/test/kata-scripts-test.sh
 set -euo pipefail
 
-top=$(git rev-parse --show-toplevel)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
+. "$(dirname "$0")/lib.sh"
 
-check() { # description, command...
-    local description=$1
-    shift
-    if "$@" >"$tmp/out" 2>&1; then
-        passed=$((passed + 1))
-        echo "  ok   $description"
-    else
-        failed=$((failed + 1))
-        echo "  FAIL $description"
-        sed 's/^/         /' "$tmp/out"
-    fi
-}
-
-git clone -q "$top" "$tmp/repo"
-cd "$tmp/repo"
+clone_repo
 # Test the scripts as they are in the working tree, not as last committed.
 cp "$top/tools/kata" "$top/tools/reference-branch" "$top/tools/mistake-diff" tools/
 git add tools/kata tools/reference-branch tools/mistake-diff
@@ -127,5 +109,4 @@ check "refuses a copy that changes nothing" sh -c "{ echo '// Mistake: none'; ec
     cat reference/src/main/java/mlkatas/nn/Dropout.java; } > '$tmp/Same.java' && ! tools/mistake-diff Dropout Foo '$tmp/Same.java'"
 check "  ... and writes nothing" test -z "$(git status --porcelain)"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish "learner scripts"

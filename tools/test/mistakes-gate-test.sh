@@ -7,31 +7,13 @@
 #   bash tools/test/mistakes-gate-test.sh
 set -euo pipefail
 
-top=$(git rev-parse --show-toplevel)
+. "$(dirname "$0")/lib.sh"
 cd "$top"
 if [ ! -f target/test-classpath.txt ] || [ ! -d target/reference/test-classes ]; then
     echo "build the reference and the test classpath first (see the comment at the top of $0)" >&2
     exit 1
 fi
 CP=$(cat target/test-classpath.txt)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-check() { # description, command...
-    local description=$1
-    shift
-    if "$@" >"$tmp/check.out" 2>&1; then
-        passed=$((passed + 1))
-        echo "  ok   $description"
-    else
-        failed=$((failed + 1))
-        echo "  FAIL $description"
-        sed 's/^/         /' "$tmp/check.out"
-    fi
-}
-
 gate() { # gallery, sources, output file; the gate's exit code goes to output file .rc
     local rc=0
     java -cp "$CP" tools/check/KataCheck.java mistakes target/reference/classes target/reference/test-classes \
@@ -123,5 +105,4 @@ if [ "$failed" -gt 0 ]; then
     sed 's/^/    /' "$tmp/good.out"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish "mistake gate"

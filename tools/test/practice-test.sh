@@ -6,31 +6,10 @@
 #   bash tools/test/practice-test.sh
 set -euo pipefail
 
-top=$(git rev-parse --show-toplevel)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
+. "$(dirname "$0")/lib.sh"
 
-check() { # description, command...
-    local description=$1
-    shift
-    if "$@" >"$tmp/out" 2>&1; then
-        passed=$((passed + 1))
-        echo "  ok   $description"
-    else
-        failed=$((failed + 1))
-        echo "  FAIL $description"
-        sed 's/^/         /' "$tmp/out"
-    fi
-}
-
-git clone -q "$top" "$tmp/repo"
-cd "$tmp/repo"
 # Test the working tree's scripts and support classes, not the last commit's.
-(cd "$top" && git ls-files -m -o --exclude-standard -- src/test tools pom.xml .mvn katas.md hints) | while read -r f; do
-    mkdir -p "$(dirname "$f")" && cp "$top/$f" "$f"
-done
+clone_repo src/test tools pom.xml .mvn katas.md hints
 git add -A
 git -c user.name=t -c user.email=t@t commit -qm "practice tools under test" --allow-empty
 git config user.name "Learner"
@@ -141,5 +120,4 @@ printf 'Softmax.status=RED\nSoftmax.tests=x\n' >.kata-progress
 check "the test run starts afresh too" sh -c "./mvnw -q test -Dtest=SoftmaxTest 2>&1 | grep -q 'started afresh'"
 check "  ... and records the run" grep -q '^Softmax.status=GREEN$' .kata-progress
 
-echo "practice: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish practice

@@ -4,27 +4,10 @@
 #   bash tools/test/red-run-test.sh
 set -euo pipefail
 
-top=$(git rev-parse --show-toplevel)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
+. "$(dirname "$0")/lib.sh"
 
-check() { # description, command...
-    local description=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-        echo "  ok   $description"
-    else
-        failed=$((failed + 1))
-        echo "  FAIL $description"
-        sed 's/^/         /' "$tmp/out" | tail -n 60
-    fi
-}
-
-git clone -q "$top" "$tmp/repo"
-cd "$tmp/repo"
+clone_repo
+check_context=$tmp/out
 stub=src/main/java/mlkatas/nn/Softmax.java
 reference=reference/src/main/java/mlkatas/nn/Softmax.java
 
@@ -86,5 +69,4 @@ check "says the test did not finish and points at the loop" \
     sh -c "grep -q 'did not finish within 10 s: an endless loop?' '$tmp/out' && grep -q 'your code was still running at Softmax\.' '$tmp/out'"
 check "and ends with the board" sh -c "grep -v '^$' '$tmp/out' | tail -n 1 | grep -q '^Next up: '"
 
-echo "red runs: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish "red runs"

@@ -5,28 +5,20 @@
 #   bash tools/test/watch-test.sh
 set -euo pipefail
 
-top=$(git rev-parse --show-toplevel)
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
 watch_pid=
-cleanup() {
+on_exit() {
     [ -z "$watch_pid" ] || kill "$watch_pid" 2>/dev/null || true
     exec 3>&- 2>/dev/null || true
-    rm -rf "$tmp"
 }
-trap cleanup EXIT
-passed=0
-failed=0
 
-git clone -q "$top" "$tmp/repo"
-cd "$tmp/repo"
 # Test the working tree's watch mode and build, not the last commit's.
-(cd "$top" && git ls-files -m -o --exclude-standard -- src/test tools pom.xml .mvn) | while read -r f; do
-    mkdir -p "$(dirname "$f")" && cp "$top/$f" "$f"
-done
+clone_repo src/test tools pom.xml .mvn
 
 stub=src/main/java/mlkatas/nn/Softmax.java
 reference=reference/src/main/java/mlkatas/nn/Softmax.java
 out=$tmp/watch.out
+check_context=$out
 
 mkfifo "$tmp/keys"
 tools/kata watch Softmax <"$tmp/keys" >"$out" 2>&1 &
@@ -44,19 +36,6 @@ wait_for() {
         sleep 0.5
     done
     return 1
-}
-
-check() { # description, command...
-    local description=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-        echo "  ok   $description"
-    else
-        failed=$((failed + 1))
-        echo "  FAIL $description"
-        tail -n 40 "$out" | sed 's/^/         /'
-    fi
 }
 
 verdicts() { grep -c '^\[watch\] 4.6 Softmax: ' "$out" || true; }
@@ -109,5 +88,4 @@ wait "$watch_pid" || quit_status=$?
 watch_pid=
 check "q quits with status 0" test "$quit_status" -eq 0
 
-echo "watch mode: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish "watch mode"
